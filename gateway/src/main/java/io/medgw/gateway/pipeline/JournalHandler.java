@@ -1,0 +1,117 @@
+package io.medgw.gateway.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import io.medgw.codec.ErrorCode;
+import io.medgw.gateway.status.GatewayCounter;
+import io.medgw.gateway.status.GatewayCounters;
+import io.medgw.ledger.LedgerWriter;
+import org.agrona.concurrent.EpochClock;
+
+/**
+ * Appends each state-changing slot to the ledger and, at the end of every Disruptor batch, calls
+ * {@link LedgerWriter#endOfBatch()} — in {@code fsync} durability that forces the batch to disk
+ * (group commit). The reply stage runs behind this one, so no reply leaves before its record and
+ * its batch's force have returned.
+ * <p>
+ * A failed append or force is fatal: the state already moved, the ledger did not, so the gateway
+ * fails closed — this slot and every later one answer E9002 (infcode −1: the HIS must 冲正 or
+ * retry), readiness turns false, and a restart rebuilds the state from the ledger.
+ * <p>
+ * Thread: the "journal" thread. Reads {@code slot.journal}, the event; writes
+ * {@code slot.ledgerIndex}, {@code slot.systemError}.
+ */
+public final class JournalHandler implements EventHandler<PipelineSlot>
+{
+    private final LedgerWriter writer;
+    private final EpochClock epochClock;
+    private final GatewayCounters counters;
+    private final Runnable onFatal;
+    private boolean failed;
+    private int pendingInBatch;
+    private long batchStart = -1;
+    private volatile long failedFromSequence = Long.MAX_VALUE;
+
+    /**
+     * @param writer     the ledger.
+     * @param epochClock wall clock stamped on records.
+     * @param counters   gateway counters.
+     * @param onFatal    called once when the ledger fails (turns readiness off).
+     */
+    public JournalHandler(final LedgerWriter writer, final EpochClock epochClock, final GatewayCounters counters,
+        final Runnable onFatal)
+    {
+        this.writer = writer;
+        this.epochClock = epochClock;
+        this.counters = counters;
+        this.onFatal = onFatal;
+    }
+
+    @Override
+    public void onEvent(final PipelineSlot slot, final long sequence, final boolean endOfBatch)
+    {
+        if (batchStart < 0)
+        {
+            batchStart = sequence;
+        }
+        if (failed)
+        {
+            slot.systemError = ErrorCode.E9002;
+        }
+        else if (slot.journal)
+        {
+            try
+            {
+                slot.ledgerIndex = writer.append(slot.event.request, slot.event.result, epochClock.time());
+                pendingInBatch++;
+                counters.increment(GatewayCounter.LEDGER_APPENDS);
+            }
+            catch (final RuntimeException ex)
+            {
+                fail(slot, ex);
+            }
+        }
+        if (endOfBatch && pendingInBatch > 0 && !failed)
+        {
+            try
+            {
+                writer.endOfBatch();
+                counters.increment(GatewayCounter.LEDGER_FSYNCS);
+            }
+            catch (final RuntimeException ex)
+            {
+                fail(slot, ex);
+            }
+            pendingInBatch = 0;
+        }
+        if (endOfBatch)
+        {
+            batchStart = -1;
+        }
+    }
+
+    /**
+     * @param sequence a slot's ring sequence.
+     * @return true if that slot must answer E9002: its batch (or an earlier one) was not made durable.
+     */
+    public boolean failedAt(final long sequence)
+    {
+        return sequence >= failedFromSequence;
+    }
+
+    /** @return true once the ledger has failed. */
+    public boolean failed()
+    {
+        return failed;
+    }
+
+    private void fail(final PipelineSlot slot, final RuntimeException ex)
+    {
+        failed = true;
+        failedFromSequence = batchStart;
+        batchStart = -1;
+        slot.systemError = ErrorCode.E9002;
+        counters.increment(GatewayCounter.FATAL_ERRORS);
+        onFatal.run();
+        throw ex; // reported by the counted exception handler, which keeps the processor running
+    }
+}

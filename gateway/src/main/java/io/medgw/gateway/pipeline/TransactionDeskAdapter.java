@@ -1,0 +1,47 @@
+package io.medgw.gateway.pipeline;
+
+import io.medgw.codec.message.SettlementRequest;
+import io.medgw.codec.message.SettlementResult;
+import io.medgw.codec.reply.ByteSink;
+import io.medgw.codec.reply.ResponseEncoder;
+
+/**
+ * What the pipeline needs from the non-settlement transactions (sign-in, visits, fee uploads,
+ * queries, reconciliation, files). All methods but {@link #writeReply} run on the settle thread,
+ * the one writer of business state; {@link #writeReply} runs on the reply thread and only reads what
+ * {@link #process} left in the slot.
+ */
+public interface TransactionDeskAdapter
+{
+    /**
+     * Handles a transaction the settlement core does not.
+     *
+     * @param e the started slot.
+     * @return true if the transaction changed state and must be journaled.
+     */
+    boolean process(SettlementEvent e);
+
+    /** Before a settlement: e.g. fill the request's fee lines from its visit. @param e the started slot. */
+    void beforeSettlement(SettlementEvent e);
+
+    /** After a journaled settlement or cancellation: e.g. mark the visit's lines settled. @param e the slot. */
+    void afterSettlement(SettlementEvent e);
+
+    /**
+     * Re-applies one journaled record on restart (settlements included, for visit marks and indexes).
+     *
+     * @param req the record's request.
+     * @param res the record's result.
+     * @param ledgerIndex the record's ledger index.
+     */
+    void apply(SettlementRequest req, SettlementResult res, long ledgerIndex);
+
+    /**
+     * Encodes the answer of a transaction {@link #process} handled.
+     *
+     * @param e   the slot.
+     * @param enc the reply thread's encoder, header already set.
+     * @return the encoded response.
+     */
+    ByteSink writeReply(SettlementEvent e, ResponseEncoder enc);
+}
