@@ -203,6 +203,43 @@ public final class Decimals
     }
 
     /**
+     * Writes {@code value / 10^scale} as decimal text with exactly {@code scale} places into
+     * {@code out} (the same text as {@link #append}), without allocating: the encoder's path.
+     *
+     * @param value the scaled value (any long).
+     * @param scale digits after the point (0..18).
+     * @param out   where to write; needs room for up to {@code scale + 22} chars from {@code off}.
+     * @param off   first char to write.
+     * @return the number of chars written.
+     */
+    public static int format(final long value, final int scale, final char[] out, final int off)
+    {
+        long q = value > 0 ? -value : value; // non-positive: Long.MIN_VALUE has no positive twin
+        int digits = 1;
+        for (long t = q / 10; t != 0; t /= 10)
+        {
+            digits++;
+        }
+        final int width = Math.max(digits, scale + 1);
+        final int length = (value < 0 ? 1 : 0) + width + (scale > 0 ? 1 : 0);
+        int pos = off + length;
+        for (int i = 0; i < width; i++)
+        {
+            if (i == scale && scale > 0)
+            {
+                out[--pos] = '.';
+            }
+            out[--pos] = (char)('0' - q % 10);
+            q /= 10;
+        }
+        if (value < 0)
+        {
+            out[--pos] = '-';
+        }
+        return length;
+    }
+
+    /**
      * @param value a scaled value.
      * @param scale its scale.
      * @return {@link #append} as a new String (allocates: for messages, files and tests).

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     version = "medgw 0.1.0",
     description = "Medical-insurance (医保) real-time settlement gateway.",
     subcommands = {
+        DemoCommand.class,
         ServeCommand.class,
         SettleCommand.class,
         GenDemoCommand.class,

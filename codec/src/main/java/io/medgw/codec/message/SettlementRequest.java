@@ -42,6 +42,8 @@ public final class SettlementRequest
     public String cardSn;
     public String psnCertType;
     public String certno;
+    /** psn_name (1101 query, 2101 druginfo). */
+    public String psnName;
     public String medType;
     /** medfee_sumamt in fen, or ABSENT. */
     public long medfeeSumamt;
@@ -91,6 +93,8 @@ public final class SettlementRequest
     public String fileQuryNo;
     public String filename;
     public String cumYm;
+    /** 9101 upload: the decoded {@code fsUploadIn.in} bytes (a new array per request), or null. */
+    public byte[] fileData;
 
     // ---- fee lines (feedetail / drugdetail / inline) ----
     private FeeLine[] lines = new FeeLine[0];
@@ -173,6 +177,7 @@ public final class SettlementRequest
         cardSn = null;
         psnCertType = null;
         certno = null;
+        psnName = null;
         medType = null;
         medfeeSumamt = ABSENT;
         psnSetlway = null;
@@ -212,6 +217,7 @@ public final class SettlementRequest
         fileQuryNo = null;
         filename = null;
         cumYm = null;
+        fileData = null;
         lineCount = 0;
         bodyDigestHi = 0;
         bodyDigestLo = 0;

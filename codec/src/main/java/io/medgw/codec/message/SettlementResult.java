@@ -120,6 +120,25 @@ public final class SettlementResult
     /** Rule-by-rule explanation (settle --explain and setl_proc_info), or null when not asked. */
     public StringBuilder explain;
 
+    // ---- answers of the non-settlement transactions (gateway TransactionDesk) ----
+    /**
+     * The number the answer hands out: 9001 {@code sign_no}, 9101 and 3202 {@code file_qury_no};
+     * null otherwise. Journaled with 9001, 9101 and 3202 (a replay re-issues the same number).
+     */
+    public String issuedNo;
+    /** A short answer code: 3201 {@code stmt_rslt} ("0" balanced, "1", "2", "3"); null otherwise. */
+    public String answerCode;
+    /**
+     * A text the answer carries: 3201 {@code stmt_rslt_dscr}, 3202 the result file's
+     * {@code filename}, 5203 the settlement's {@code medins_setl_id} (its msgid); null otherwise.
+     */
+    public String answerText;
+    /**
+     * 9102: the raw bytes of the file downloaded (the reply is these bytes, not JSON); null
+     * otherwise. 9102 is a query and never journaled, so a ledger need not store it.
+     */
+    public byte[] answerBytes;
+
     /** Resets every field (keeps the explain buffer's capacity, emptied). */
     public void clear()
     {
@@ -151,6 +170,10 @@ public final class SettlementResult
         benefitClass = -1;
         hospLv = 0;
         crossRegion = false;
+        issuedNo = null;
+        answerCode = null;
+        answerText = null;
+        answerBytes = null;
         clearAmounts();
         if (explain != null)
         {

@@ -1,0 +1,162 @@
+package io.medgw.codec.request;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.medgw.codec.Decimals;
+import io.medgw.codec.ErrorCode;
+import io.medgw.codec.message.FeeLine;
+import io.medgw.codec.message.SettlementRequest;
+
+import java.io.IOException;
+
+/**
+ * Reads a {@code feedetail} / {@code drugdetail} array into the request's {@link FeeLine}s, at
+ * most {@code maxFeeLines} (more → E5006). A line number that is not a number, finer than its unit,
+ * negative or missing does not refuse the request: it sets {@link FeeLine#parseError} and
+ * {@link FeeLine#parseErrorText} (the raw text, or {@code (missing)}) and decoding goes on, so the
+ * engine can answer E2001 naming the line (settlement-rules.md §2). Single-threaded.
+ */
+final class LineReader
+{
+    static final String MISSING = "(missing)";
+    static final String NOT_A_NUMBER = "(not a number)";
+
+    private final DecodeStatus status;
+    private final BodyHasher h;
+    private final ValueReader values;
+    private final int maxFeeLines;
+
+    LineReader(final DecodeStatus status, final BodyHasher hasher, final ValueReader values, final int maxFeeLines)
+    {
+        this.status = status;
+        this.h = hasher;
+        this.values = values;
+        this.maxFeeLines = maxFeeLines;
+    }
+
+    /**
+     * @param p    parser on the array's value.
+     * @param t    its token.
+     * @param req  the request the lines are added to.
+     * @param node the array's name, for messages.
+     * @throws IOException on malformed JSON.
+     */
+    void read(final JsonParser p, final JsonToken t, final SettlementRequest req, final String node) throws IOException
+    {
+        if (t != JsonToken.START_ARRAY)
+        {
+            status.fail(DecodeStatus.INPUT, ErrorCode.E5001, node + " must be a JSON array");
+            h.value(p, t);
+            return;
+        }
+        long accA = BodyHasher.arrayStartA();
+        long accB = BodyHasher.arrayStartB();
+        int n = 0;
+        JsonToken et;
+        while ((et = p.nextToken()) != JsonToken.END_ARRAY && et != null)
+        {
+            if (et == JsonToken.START_OBJECT && req.lineCount() < maxFeeLines)
+            {
+                readLine(p, req.addLine(), node, n);
+            }
+            else
+            {
+                if (!status.has(DecodeStatus.INPUT))
+                {
+                    status.fail(DecodeStatus.INPUT, et == JsonToken.START_OBJECT ? ErrorCode.E5006 : ErrorCode.E5001,
+                        et == JsonToken.START_OBJECT ? "more than " + maxFeeLines + " fee lines" :
+                        node + "[" + n + "] must be a JSON object");
+                }
+                h.value(p, et);
+            }
+            accA = h.stepA(accA);
+            accB = h.stepB(accB);
+            n++;
+        }
+        h.finishArray(accA, accB, n);
+    }
+
+    private void readLine(final JsonParser p, final FeeLine line, final String node, final int row) throws IOException
+    {
+        long sumA = 0;
+        long sumB = 0;
+        int fields = 0;
+        int seen = 0;
+        String name;
+        while ((name = p.nextFieldName()) != null)
+        {
+            final LineField f = LineField.of(name);
+            final long keyA;
+            final long keyB;
+            if (f != null)
+            {
+                keyA = f.keyA;
+                keyB = f.keyB;
+            }
+            else
+            {
+                h.name(name);
+                keyA = h.a;
+                keyB = h.b;
+            }
+            final JsonToken vt = p.nextToken();
+            if (h.isNull(p, vt))
+            {
+                continue;
+            }
+            if (f == null)
+            {
+                h.value(p, vt);
+            }
+            else if (f.isNumber())
+            {
+                readNumber(p, vt, f, line);
+                seen |= 1 << f.errorCode;
+            }
+            else
+            {
+                final String v = values.text(p, vt, node, row, f.wireName, f.maxLength, RecentStrings.LINE + f.ordinal());
+                if (v != null)
+                {
+                    f.set(line, v);
+                }
+            }
+            sumA += h.fieldA(keyA);
+            sumB += h.fieldB(keyB);
+            fields++;
+        }
+        h.finishObject(sumA, sumB, fields);
+        for (int code = 1; code <= 3; code++)
+        {
+            if ((seen & (1 << code)) == 0)
+            {
+                mark(line, code, MISSING);
+            }
+        }
+    }
+
+    private void readNumber(final JsonParser p, final JsonToken t, final LineField f, final FeeLine line)
+        throws IOException
+    {
+        final long v = values.number(p, t, f.scale);
+        if (Decimals.isError(v) || v < 0)
+        {
+            if (line.parseError == 0)
+            {
+                final CharSlice text = values.slice();
+                mark(line, f.errorCode, text.length() == 0 ? NOT_A_NUMBER : text.toString());
+            }
+            return;
+        }
+        f.set(line, v);
+    }
+
+    private static void mark(final FeeLine line, final int code, final String text)
+    {
+        if (line.parseError == 0)
+        {
+            line.parseError = code;
+            line.parseErrorText = text;
+        }
+    }
+}

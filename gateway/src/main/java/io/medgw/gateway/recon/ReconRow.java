@@ -1,0 +1,132 @@
+package io.medgw.gateway.recon;
+
+/**
+ * One settlement (refd_setl_flag 0) or cancellation / 冲正 (refd_setl_flag 1, amounts negative) as
+ * reconciliation sees it: what the gateway settled for an institution. Immutable but for the
+ * ledger index, which is learnt when the record is appended.
+ */
+public final class ReconRow
+{
+    final String fixmedinsCode;
+    final String setlId;
+    /** For a cancellation: the setl_id it cancels; else null. */
+    final String origSetlId;
+    final String mdtrtId;
+    final String psnNo;
+    final String msgid;
+    final String insutype;
+    final String clrType;
+    final int day;
+    final long medfeeSumamt;
+    final long fundPaySumamt;
+    final long acctPay;
+    final long psnCashPay;
+    /** 0 settlement, 1 cancellation. */
+    final int refdSetlFlag;
+    long ledgerIndex = -1;
+
+    ReconRow(final String fixmedinsCode, final String setlId, final String origSetlId, final String mdtrtId,
+        final String psnNo, final String msgid, final String insutype, final String clrType, final int day,
+        final long medfeeSumamt, final long fundPaySumamt, final long acctPay, final long psnCashPay,
+        final int refdSetlFlag)
+    {
+        this.fixmedinsCode = fixmedinsCode;
+        this.setlId = setlId;
+        this.origSetlId = origSetlId;
+        this.mdtrtId = mdtrtId;
+        this.psnNo = psnNo;
+        this.msgid = msgid;
+        this.insutype = insutype;
+        this.clrType = clrType;
+        this.day = day;
+        this.medfeeSumamt = medfeeSumamt;
+        this.fundPaySumamt = fundPaySumamt;
+        this.acctPay = acctPay;
+        this.psnCashPay = psnCashPay;
+        this.refdSetlFlag = refdSetlFlag;
+    }
+
+    /** @return setl_id. */
+    public String setlId()
+    {
+        return setlId;
+    }
+
+    /** @return the setl_id a cancellation cancels, or null. */
+    public String origSetlId()
+    {
+        return origSetlId;
+    }
+
+    /** @return mdtrt_id, or null. */
+    public String mdtrtId()
+    {
+        return mdtrtId;
+    }
+
+    /** @return psn_no. */
+    public String psnNo()
+    {
+        return psnNo;
+    }
+
+    /** @return the msgid of the request that made it take effect. */
+    public String msgid()
+    {
+        return msgid;
+    }
+
+    /** @return insutype. */
+    public String insutype()
+    {
+        return insutype;
+    }
+
+    /** @return clr_type. */
+    public String clrType()
+    {
+        return clrType;
+    }
+
+    /** @return fund_pay_sumamt, fen. */
+    public long fundPaySumamt()
+    {
+        return fundPaySumamt;
+    }
+
+    /** @return acct_pay, fen. */
+    public long acctPay()
+    {
+        return acctPay;
+    }
+
+    /** @return the institution. */
+    public String fixmedinsCode()
+    {
+        return fixmedinsCode;
+    }
+
+    /** @return the settlement day (epoch day of its inf_time). */
+    public int day()
+    {
+        return day;
+    }
+
+    /** @return 0 settlement, 1 cancellation. */
+    public int refdSetlFlag()
+    {
+        return refdSetlFlag;
+    }
+
+    /** @return medfee_sumamt, fen (negative for a cancellation). */
+    public long medfeeSumamt()
+    {
+        return medfeeSumamt;
+    }
+
+    /** @return the record's ledger index, or -1 while unknown. */
+    public long ledgerIndex()
+    {
+        return ledgerIndex;
+    }
+}

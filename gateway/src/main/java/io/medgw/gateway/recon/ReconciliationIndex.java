@@ -1,0 +1,123 @@
+package io.medgw.gateway.recon;
+
+import io.medgw.codec.message.SettlementRequest;
+import io.medgw.codec.message.SettlementResult;
+import io.medgw.gateway.state.StateHash;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the gateway settled, per institution and day, for 3201/3202 reconciliation and 5204 (the
+ * ledger index of each settlement): one compact {@link ReconRow} per settlement or cancellation that
+ * took effect, added when it takes effect ({@link #add}: live after the commit, on restart while
+ * re-applying the ledger) and given its ledger index when the record is appended
+ * ({@link #ledgerIndex(String, long)}). Both are idempotent per setl_id, in either order.
+ * <p>
+ * Thread: the state-writer thread. Memory: one row (about 120 bytes plus shared strings) per
+ * settlement for the life of the process.
+ */
+public final class ReconciliationIndex
+{
+    private final HashMap<String, TreeMap<Integer, List<ReconRow>>> byInstitution = new HashMap<>();
+    private final HashMap<String, ReconRow> bySetlId = new HashMap<>();
+
+    /**
+     * Adds the row of a settlement (sign 1) or cancellation (sign -1) that took effect; other
+     * answers and a setl_id already known are ignored.
+     *
+     * @param req the request (fixmedins_code, msgid).
+     * @param res the answer.
+     * @return the row (new or known), or null when the answer moved no money.
+     */
+    public ReconRow add(final SettlementRequest req, final SettlementResult res)
+    {
+        if (!res.ok() || res.sign == 0 || res.setlId == null || req.fixmedinsCode == null)
+        {
+            return null;
+        }
+        final ReconRow known = bySetlId.get(res.setlId);
+        if (known != null)
+        {
+            return known;
+        }
+        final ReconRow row = new ReconRow(req.fixmedinsCode, res.setlId, res.sign < 0 ? res.origSetlId : null,
+            res.mdtrtId, res.psnNo, req.msgid, res.insutype, res.clrType, res.setlDay, res.medfeeSumamt,
+            res.fundPaySumamt, res.acctPay, res.psnCashPay, res.sign < 0 ? 1 : 0);
+        bySetlId.put(row.setlId, row);
+        byInstitution.computeIfAbsent(row.fixmedinsCode, k -> new TreeMap<>())
+            .computeIfAbsent(row.day, k -> new ArrayList<>(4)).add(row);
+        return row;
+    }
+
+    /**
+     * Records where a settlement's ledger record is: the first record appended with that setl_id
+     * (a later record repeating the answer, e.g. a journaled re-send, does not move it).
+     *
+     * @param setlId a setl_id already {@link #add added}.
+     * @param index  its ledger index.
+     */
+    public void ledgerIndex(final String setlId, final long index)
+    {
+        final ReconRow row = setlId == null ? null : bySetlId.get(setlId);
+        if (row != null && row.ledgerIndex < 0)
+        {
+            row.ledgerIndex = index;
+        }
+    }
+
+    /** @param setlId a setl_id. @return its row, or null. */
+    public ReconRow row(final String setlId)
+    {
+        return setlId == null ? null : bySetlId.get(setlId);
+    }
+
+    /**
+     * @param fixmedinsCode an institution.
+     * @param fromDay       first day (inclusive).
+     * @param toDay         last day (inclusive).
+     * @param into          receives the rows, by day then in the order they took effect.
+     * @return {@code into}.
+     */
+    public List<ReconRow> rows(final String fixmedinsCode, final int fromDay, final int toDay, final List<ReconRow> into)
+    {
+        final TreeMap<Integer, List<ReconRow>> days = byInstitution.get(fixmedinsCode);
+        if (days == null || fromDay > toDay)
+        {
+            return into;
+        }
+        for (final List<ReconRow> day : days.subMap(fromDay, true, toDay, true).values())
+        {
+            into.addAll(day);
+        }
+        return into;
+    }
+
+    /** @return the number of rows. */
+    public int size()
+    {
+        return bySetlId.size();
+    }
+
+    /** @return a deterministic hash of every row (equal after a replay). */
+    public long digest()
+    {
+        long sum = 0;
+        for (final Map.Entry<String, ReconRow> e : bySetlId.entrySet())
+        {
+            final ReconRow r = e.getValue();
+            long h = StateHash.of(r.setlId);
+            h = StateHash.combine(h, StateHash.of(r.fixmedinsCode));
+            h = StateHash.combine(h, StateHash.of(r.msgid));
+            h = StateHash.combine(h, r.day);
+            h = StateHash.combine(h, r.medfeeSumamt);
+            h = StateHash.combine(h, r.fundPaySumamt);
+            h = StateHash.combine(h, r.acctPay);
+            sum += StateHash.mix(StateHash.combine(h, r.refdSetlFlag));
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,184 @@
+package io.medgw.gateway.visit;
+
+import io.medgw.codec.ErrorCode;
+import io.medgw.codec.message.SettlementRequest;
+import io.medgw.codec.message.SettlementResult;
+import io.medgw.gateway.state.StateHash;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * settlement-rules.md §8 for the state-changing transactions of the {@link TransactionDesk}
+ * (9001, 9002, 9101, 2201–2205, 2301, 2302, 2401, 2402, 2404, 2405, 3202): (fixmedins_code, msgid)
+ * → the first answer, successes and business refusals alike, kept for the retention window
+ * measured in inf_time and rebuilt on restart from the journaled answers. System errors and E3001
+ * are never remembered. Thread: the state-writer thread.
+ */
+final class DeskAnswers
+{
+    private final long retentionSec;
+    private final HashMap<String, HashMap<String, Answer>> answers = new HashMap<>();
+    private final ArrayDeque<Answer> order = new ArrayDeque<>();
+
+    DeskAnswers(final long retentionSec)
+    {
+        this.retentionSec = retentionSec;
+    }
+
+    /** The part of a first answer a re-send gets back. */
+    static final class Answer
+    {
+        final String fixmedinsCode;
+        final String msgid;
+        final String infno;
+        final long digestHi;
+        final long digestLo;
+        final long time;
+        final ErrorCode error;
+        final String errorMessage;
+        final String mdtrtId;
+        final String psnNo;
+        final String medType;
+        final String insutype;
+        final String issuedNo;
+        final String answerText;
+        final int setlDay;
+        final long setlTime;
+
+        Answer(final SettlementRequest req, final SettlementResult res)
+        {
+            fixmedinsCode = req.fixmedinsCode;
+            msgid = req.msgid;
+            infno = req.infno;
+            digestHi = req.bodyDigestHi;
+            digestLo = req.bodyDigestLo;
+            time = timeOf(req, res);
+            error = res.error;
+            errorMessage = res.errorMessage;
+            mdtrtId = res.mdtrtId;
+            psnNo = res.psnNo;
+            medType = res.medType;
+            insutype = res.insutype;
+            issuedNo = res.issuedNo;
+            answerText = res.answerText;
+            setlDay = res.setlDay;
+            setlTime = res.setlTime;
+        }
+
+        boolean sameRequest(final SettlementRequest req)
+        {
+            return digestHi == req.bodyDigestHi && digestLo == req.bodyDigestLo &&
+                (infno == null ? req.infno == null : infno.equals(req.infno));
+        }
+
+        boolean sameAnswer(final SettlementRequest req, final SettlementResult res)
+        {
+            return sameRequest(req) && error == res.error && setlTime == res.setlTime &&
+                (issuedNo == null || res.issuedNo == null || issuedNo.equals(res.issuedNo));
+        }
+
+        void copyTo(final SettlementResult res)
+        {
+            res.error = error;
+            res.errorMessage = errorMessage;
+            res.mdtrtId = mdtrtId;
+            res.psnNo = psnNo;
+            res.medType = medType;
+            res.insutype = insutype;
+            res.issuedNo = issuedNo;
+            res.answerText = answerText;
+            res.setlDay = setlDay;
+            res.setlTime = setlTime;
+        }
+
+        long hash()
+        {
+            long h = StateHash.of(fixmedinsCode);
+            h = StateHash.combine(h, StateHash.of(msgid));
+            h = StateHash.combine(h, digestHi);
+            h = StateHash.combine(h, error.id());
+            h = StateHash.combine(h, StateHash.of(mdtrtId));
+            h = StateHash.combine(h, StateHash.of(issuedNo));
+            return StateHash.combine(h, setlTime);
+        }
+    }
+
+    /**
+     * @param req a request.
+     * @param now its time (inf_time, else the clock).
+     * @return the first answer to (institution, msgid) within the window, or null.
+     */
+    Answer find(final SettlementRequest req, final long now)
+    {
+        final HashMap<String, Answer> inner = req.fixmedinsCode == null ? null : answers.get(req.fixmedinsCode);
+        final Answer a = inner == null || req.msgid == null ? null : inner.get(req.msgid);
+        return a == null || now - a.time > retentionSec ? null : a;
+    }
+
+    /**
+     * Remembers an answer (not system errors, not E3001), then drops entries older than the window.
+     *
+     * @param req the request.
+     * @param res its answer.
+     * @return false when this exact answer was already remembered (a journaled record read twice).
+     */
+    boolean remember(final SettlementRequest req, final SettlementResult res)
+    {
+        if (res.error.isSystem() || res.error == ErrorCode.E3001 || req.fixmedinsCode == null || req.msgid == null)
+        {
+            return true;
+        }
+        final HashMap<String, Answer> inner = answers.computeIfAbsent(req.fixmedinsCode, k -> new HashMap<>());
+        final Answer known = inner.get(req.msgid);
+        if (known != null && known.sameAnswer(req, res))
+        {
+            return false;
+        }
+        final Answer a = new Answer(req, res);
+        inner.put(req.msgid, a);
+        order.addLast(a);
+        Answer head;
+        while ((head = order.peekFirst()) != null && a.time - head.time > retentionSec)
+        {
+            order.pollFirst();
+            final HashMap<String, Answer> m = answers.get(head.fixmedinsCode);
+            if (m != null && m.get(head.msgid) == head)
+            {
+                m.remove(head.msgid);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @param req a request.
+     * @param res its answer.
+     * @return true when this exact answer is already remembered.
+     */
+    boolean known(final SettlementRequest req, final SettlementResult res)
+    {
+        final HashMap<String, Answer> inner = req.fixmedinsCode == null ? null : answers.get(req.fixmedinsCode);
+        final Answer a = inner == null || req.msgid == null ? null : inner.get(req.msgid);
+        return a != null && a.sameAnswer(req, res);
+    }
+
+    long digest()
+    {
+        long sum = 0;
+        for (final Map.Entry<String, HashMap<String, Answer>> e : answers.entrySet())
+        {
+            for (final Answer a : e.getValue().values())
+            {
+                sum += StateHash.mix(a.hash());
+            }
+        }
+        return sum;
+    }
+
+    static long timeOf(final SettlementRequest req, final SettlementResult res)
+    {
+        return req.infTime != SettlementRequest.ABSENT ? req.infTime : res.setlTime;
+    }
+}

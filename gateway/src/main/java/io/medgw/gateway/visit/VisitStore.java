@@ -1,0 +1,234 @@
+package io.medgw.gateway.visit;
+
+import io.medgw.codec.message.FeeLine;
+import io.medgw.codec.message.SettlementRequest;
+import io.medgw.gateway.state.StateHash;
+
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The single-writer store of multi-step visits: visits by mdtrt_id, the live visits of each
+ * institution by ipt_otp_no (outpatient and inpatient numbers are separate namespaces), and which
+ * visit each settlement paid. Only state changes live here; the checks and refusals are
+ * {@link VisitDesk}'s. Every method runs on the state-writer thread; a restart rebuilds the store by
+ * re-applying the journaled answers in order ({@link VisitDesk#apply}), and every mutation is
+ * idempotent for a record read twice.
+ * <p>
+ * Retention: visits stay for the life of the process (a restart rebuilds those the ledger still
+ * holds); a cancelled or fully settled visit costs one map entry and its lines.
+ */
+public final class VisitStore
+{
+    /** chrg_bchno meaning "every unsettled batch" (2205). */
+    public static final String ALL_BATCHES = "0000";
+
+    private final HashMap<String, Visit> byMdtrtId = new HashMap<>();
+    private final HashMap<String, HashMap<String, Visit>> byNumber = new HashMap<>();
+    private final HashMap<String, Visit> bySetlId = new HashMap<>();
+
+    /** @param mdtrtId an mdtrt_id. @return the visit, or null. */
+    public Visit visit(final String mdtrtId)
+    {
+        return mdtrtId == null ? null : byMdtrtId.get(mdtrtId);
+    }
+
+    /**
+     * @param fixmedinsCode an institution.
+     * @param inpatient     true for 住院号, false for 门诊号.
+     * @param iptOtpNo      the number.
+     * @return the live (not cancelled) visit holding that number, or null.
+     */
+    public Visit byNumber(final String fixmedinsCode, final boolean inpatient, final String iptOtpNo)
+    {
+        final HashMap<String, Visit> inner = byNumber.get(fixmedinsCode);
+        return inner == null || iptOtpNo == null ? null : inner.get(numberKey(inpatient, iptOtpNo));
+    }
+
+    /** @param setlId a setl_id. @return the visit that settlement paid, or null. */
+    public Visit settledVisit(final String setlId)
+    {
+        return setlId == null ? null : bySetlId.get(setlId);
+    }
+
+    /** @return the number of visits kept. */
+    public int visitCount()
+    {
+        return byMdtrtId.size();
+    }
+
+    // ------------------------------------------------------------------ mutations
+
+    /**
+     * Registers a visit (2201/2401); a visit already known by that mdtrt_id is left as is.
+     *
+     * @return the visit.
+     */
+    Visit register(final String mdtrtId, final String fixmedinsCode, final String psnNo, final String iptOtpNo,
+        final boolean inpatient, final long begntime)
+    {
+        final Visit known = byMdtrtId.get(mdtrtId);
+        if (known != null)
+        {
+            return known;
+        }
+        final Visit v = new Visit(mdtrtId, fixmedinsCode, psnNo, iptOtpNo, inpatient, begntime);
+        byMdtrtId.put(mdtrtId, v);
+        if (iptOtpNo != null)
+        {
+            byNumber.computeIfAbsent(fixmedinsCode, k -> new HashMap<>()).put(numberKey(inpatient, iptOtpNo), v);
+        }
+        return v;
+    }
+
+    /** Cancels a registration or admission: drops its unsettled lines and frees its number. */
+    void cancel(final Visit v)
+    {
+        v.status = Visit.CANCELLED;
+        removeUnsettled(v, ALL_BATCHES);
+        final HashMap<String, Visit> inner = byNumber.get(v.fixmedinsCode);
+        if (inner != null && v.iptOtpNo != null && inner.get(numberKey(v.inpatient, v.iptOtpNo)) == v)
+        {
+            inner.remove(numberKey(v.inpatient, v.iptOtpNo));
+        }
+    }
+
+    /** Adds the request's lines (inputs and pricing); a serial already on the visit is skipped. */
+    void addLines(final Visit v, final SettlementRequest req)
+    {
+        for (int i = 0, n = req.lineCount(); i < n; i++)
+        {
+            final FeeLine l = req.line(i);
+            if (l.feedetlSn != null && !v.lines.containsKey(l.feedetlSn))
+            {
+                v.lines.put(l.feedetlSn, new Visit.Line(l));
+            }
+        }
+    }
+
+    /**
+     * Removes unsettled lines of one batch, or of every batch ({@link #ALL_BATCHES} or null).
+     *
+     * @return the number removed.
+     */
+    int removeUnsettled(final Visit v, final String chrgBchno)
+    {
+        int n = 0;
+        final Iterator<Visit.Line> it = v.lines.values().iterator();
+        while (it.hasNext())
+        {
+            final Visit.Line l = it.next();
+            if (l.setlId == null && inBatch(l.fee, chrgBchno))
+            {
+                it.remove();
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Removes one unsettled line. @return true if it was there and unsettled. */
+    boolean removeUnsettledLine(final Visit v, final String feedetlSn)
+    {
+        final Visit.Line l = v.lines.get(feedetlSn);
+        if (l == null || l.setlId != null)
+        {
+            return false;
+        }
+        v.lines.remove(feedetlSn);
+        return true;
+    }
+
+    /**
+     * Copies the visit's unsettled lines of one batch (or all: {@link #ALL_BATCHES} or null) into
+     * {@code req}, in upload order.
+     *
+     * @return the number copied.
+     */
+    int fill(final Visit v, final String chrgBchno, final SettlementRequest req)
+    {
+        int n = 0;
+        for (final Visit.Line l : v.lines.values())
+        {
+            if (l.setlId == null && inBatch(l.fee, chrgBchno))
+            {
+                req.addLine().copyInputsFrom(l.fee);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * A settlement took effect: the visit's unsettled lines named by the request's lines are marked
+     * settled by {@code setlId}. A setl_id already seen, or a visit of another institution, is
+     * ignored.
+     *
+     * @param setlId        the settlement.
+     * @param mdtrtId       its visit.
+     * @param fixmedinsCode its institution.
+     * @param req           the settlement request (its lines).
+     */
+    void onSettled(final String setlId, final String mdtrtId, final String fixmedinsCode, final SettlementRequest req)
+    {
+        final Visit v = visit(mdtrtId);
+        if (v == null || setlId == null || bySetlId.containsKey(setlId) || !v.fixmedinsCode.equals(fixmedinsCode))
+        {
+            return;
+        }
+        bySetlId.put(setlId, v);
+        v.liveSetlIds.add(setlId);
+        for (int i = 0, n = req.lineCount(); i < n; i++)
+        {
+            final Visit.Line l = v.lines.get(req.line(i).feedetlSn);
+            if (l != null && l.setlId == null)
+            {
+                l.setlId = setlId;
+            }
+        }
+    }
+
+    /**
+     * A cancellation (or 冲正) of {@code origSetlId} took effect: its lines become unsettled again.
+     * Idempotent.
+     *
+     * @param origSetlId the settlement cancelled.
+     */
+    void onCancelled(final String origSetlId)
+    {
+        final Visit v = settledVisit(origSetlId);
+        if (v == null || !v.liveSetlIds.remove(origSetlId))
+        {
+            return;
+        }
+        for (final Visit.Line l : v.lines.values())
+        {
+            if (origSetlId.equals(l.setlId))
+            {
+                l.setlId = null;
+            }
+        }
+    }
+
+    /** @return a deterministic hash of every visit (equal after a replay). */
+    public long digest()
+    {
+        long sum = 0;
+        for (final Map.Entry<String, Visit> e : byMdtrtId.entrySet())
+        {
+            sum += StateHash.mix(e.getValue().hash());
+        }
+        return StateHash.combine(sum, bySetlId.size());
+    }
+
+    static boolean inBatch(final FeeLine l, final String chrgBchno)
+    {
+        return chrgBchno == null || ALL_BATCHES.equals(chrgBchno) || chrgBchno.equals(l.chrgBchno);
+    }
+
+    private static String numberKey(final boolean inpatient, final String iptOtpNo)
+    {
+        return (inpatient ? "I:" : "O:") + iptOtpNo;
+    }
+}

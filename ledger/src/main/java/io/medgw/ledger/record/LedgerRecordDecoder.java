@@ -1,0 +1,137 @@
+package io.medgw.ledger.record;
+
+import io.medgw.codec.message.SettlementRequest;
+import io.medgw.codec.message.SettlementResult;
+import org.agrona.DirectBuffer;
+
+import static io.medgw.ledger.record.LedgerRecordLayout.*;
+
+/**
+ * Reads one ledger record written by {@link LedgerRecordEncoder} (layout in
+ * {@link LedgerRecordLayout}). The header getters read fixed offsets and allocate nothing;
+ * {@link #decode} checks the record first (version, length, CRC-32C) and then fills a cleared
+ * request and result, allocating only the decoded Strings (and a fee line or an explain buffer
+ * past the target's pooled capacity). One instance per thread; reusable with {@link #wrap}.
+ */
+public final class LedgerRecordDecoder
+{
+    private final RecordChecksum checksum = new RecordChecksum();
+    private final ReadCursor cursor = new ReadCursor();
+    private DirectBuffer buffer;
+    private int offset;
+    private int length;
+
+    /**
+     * @param buffer holding the record.
+     * @param offset where the record starts.
+     * @param length the bytes available for it (the excerpt length).
+     * @return this.
+     */
+    public LedgerRecordDecoder wrap(final DirectBuffer buffer, final int offset, final int length)
+    {
+        this.buffer = buffer;
+        this.offset = offset;
+        this.length = length;
+        return this;
+    }
+
+    /** @return the format version of the wrapped record. */
+    public int formatVersion()
+    {
+        return buffer.getShort(offset + VERSION_OFFSET, BYTE_ORDER);
+    }
+
+    /** @return the header length (40 in version 1). */
+    public int headerLength()
+    {
+        return buffer.getShort(offset + HEADER_LENGTH_OFFSET, BYTE_ORDER);
+    }
+
+    /** @return the record length stored in the header. */
+    public int recordLength()
+    {
+        return buffer.getInt(offset + RECORD_LENGTH_OFFSET, BYTE_ORDER);
+    }
+
+    /** @return the stored CRC-32C. */
+    public int checksum()
+    {
+        return buffer.getInt(offset + CHECKSUM_OFFSET, BYTE_ORDER);
+    }
+
+    /** @return the record type: the request's numeric transaction (2207, 2208, ...). */
+    public int type()
+    {
+        return buffer.getInt(offset + TYPE_OFFSET, BYTE_ORDER);
+    }
+
+    /** @return the {@code FLAG_*} bits of {@link LedgerRecordLayout}. */
+    public int flags()
+    {
+        return buffer.getInt(offset + FLAGS_OFFSET, BYTE_ORDER);
+    }
+
+    /** @return the ledger sequence (1 for the first record ever written). */
+    public long sequence()
+    {
+        return buffer.getLong(offset + SEQUENCE_OFFSET, BYTE_ORDER);
+    }
+
+    /** @return the wall-clock append time, epoch ms. */
+    public long appendTimeMs()
+    {
+        return buffer.getLong(offset + APPEND_TIME_OFFSET, BYTE_ORDER);
+    }
+
+    /**
+     * Checks the version, the lengths and the CRC-32C.
+     *
+     * @throws LedgerFormatException when the record is damaged or of another format version.
+     */
+    public void verify()
+    {
+        if (length < HEADER_LENGTH)
+        {
+            throw new LedgerFormatException("record of " + length + " bytes is shorter than the header");
+        }
+        final int version = formatVersion();
+        if (version != FORMAT_VERSION)
+        {
+            throw new LedgerFormatException("format version " + version + ", this reader knows " + FORMAT_VERSION);
+        }
+        if (headerLength() < HEADER_LENGTH || headerLength() > length || recordLength() != length)
+        {
+            throw new LedgerFormatException("header length " + headerLength() + " / record length " +
+                recordLength() + " do not fit the " + length + " bytes read");
+        }
+        final int actual = checksum.compute(buffer, offset + CHECKSUM_FROM, length - CHECKSUM_FROM);
+        if (actual != checksum())
+        {
+            throw new LedgerFormatException("CRC-32C mismatch: stored " + Integer.toHexString(checksum()) +
+                ", computed " + Integer.toHexString(actual) + " (torn or damaged record)");
+        }
+    }
+
+    /**
+     * Verifies the record, then clears and fills {@code req} and {@code res}.
+     *
+     * @param req filled with the request (its fee lines carry the pricing outputs).
+     * @param res filled with the result ({@code refVersion} comes from the header).
+     * @throws LedgerFormatException when the record is damaged.
+     */
+    public void decode(final SettlementRequest req, final SettlementResult res)
+    {
+        verify();
+        req.clear();
+        res.clear();
+        cursor.wrap(buffer, offset, offset + headerLength(), offset + length);
+        res.refVersion = cursor.string();
+        req.txn = type();
+        RequestSection.read(cursor, req);
+        ResultSection.read(cursor, res);
+        if (cursor.remaining() != 0)
+        {
+            throw new LedgerFormatException(cursor.remaining() + " bytes left after the last field");
+        }
+    }
+}

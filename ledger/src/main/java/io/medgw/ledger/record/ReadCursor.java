@@ -1,0 +1,95 @@
+package io.medgw.ledger.record;
+
+import org.agrona.DirectBuffer;
+
+import static io.medgw.ledger.record.LedgerRecordLayout.BYTE_ORDER;
+import static io.medgw.ledger.record.LedgerRecordLayout.NULL_STRING_LENGTH;
+
+/**
+ * Sequential little-endian reader over one record, checking every field against the record end.
+ * Allocates only the Strings it returns. One per decoder.
+ */
+final class ReadCursor
+{
+    private byte[] scratch = new byte[256];
+    private DirectBuffer buffer;
+    private int start;
+    private int pos;
+    private int limit;
+
+    void wrap(final DirectBuffer buffer, final int start, final int pos, final int limit)
+    {
+        this.buffer = buffer;
+        this.start = start;
+        this.pos = pos;
+        this.limit = limit;
+    }
+
+    int remaining()
+    {
+        return limit - pos;
+    }
+
+    /**
+     * @param bytes about to be read as fixed fields.
+     * @throws LedgerFormatException when they run past the record end.
+     */
+    void need(final int bytes)
+    {
+        if (pos + bytes > limit)
+        {
+            throw new LedgerFormatException("field at " + (pos - start) + " runs past the record end");
+        }
+    }
+
+    long getLong()
+    {
+        final long value = buffer.getLong(pos, BYTE_ORDER);
+        pos += 8;
+        return value;
+    }
+
+    int getInt()
+    {
+        final int value = buffer.getInt(pos, BYTE_ORDER);
+        pos += 4;
+        return value;
+    }
+
+    boolean getBoolean()
+    {
+        return buffer.getByte(pos++) != 0;
+    }
+
+    /** @return a new array with the bytes, or null. */
+    byte[] bytes()
+    {
+        final int len = Utf8Strings.length(buffer, pos, limit);
+        pos += 4;
+        if (len == NULL_STRING_LENGTH)
+        {
+            return null;
+        }
+        final byte[] value = new byte[len];
+        buffer.getBytes(pos, value);
+        pos += len;
+        return value;
+    }
+
+    String string()
+    {
+        final int len = Utf8Strings.length(buffer, pos, limit);
+        pos += 4;
+        if (len == NULL_STRING_LENGTH)
+        {
+            return null;
+        }
+        if (len > scratch.length)
+        {
+            scratch = new byte[Math.max(len, scratch.length * 2)];
+        }
+        final String value = Utf8Strings.get(buffer, pos, len, scratch);
+        pos += len;
+        return value;
+    }
+}

@@ -1,0 +1,189 @@
+package io.medgw.ledger.snapshot;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+
+/**
+ * Snapshot files that bound restart time: the gateway periodically dumps its state (accumulators,
+ * idempotency window, visits) tagged with the ledger index it covers; on restart it loads the
+ * {@link #latest()} valid snapshot and replays only the records after that index.
+ * <p>
+ * A snapshot is written to a temporary file, forced, atomically renamed to
+ * {@code snapshot-<20-digit sequence>.snap}, and the directory forced: a crash leaves either the
+ * old set or the new file, never a half-written snapshot under the final name. Damaged files are
+ * skipped by {@link #latest()}. Only the newest {@code retain} snapshots are kept.
+ * <p>
+ * Not on the hot path (allocates); call from one thread (the snapshot taker) at a time.
+ */
+public final class SnapshotStore
+{
+    private static final String PREFIX = "snapshot-";
+    private static final String SUFFIX = ".snap";
+    private static final String TEMP_SUFFIX = ".tmp";
+
+    private final Path dir;
+    private final int retain;
+
+    /**
+     * @param dir    directory for snapshot files (created if missing).
+     * @param retain how many snapshots to keep (at least 1; 2 lets a damaged newest one fall back).
+     * @throws IOException when the directory cannot be created.
+     */
+    public SnapshotStore(final Path dir, final int retain) throws IOException
+    {
+        if (retain < 1)
+        {
+            throw new IllegalArgumentException("retain must be >= 1: " + retain);
+        }
+        this.dir = Files.createDirectories(dir);
+        this.retain = retain;
+    }
+
+    /**
+     * Writes a snapshot durably, then deletes the ones beyond {@code retain}.
+     *
+     * @param ledgerIndex    index of the last ledger record the state includes.
+     * @param ledgerSequence sequence of that record (names the file).
+     * @param stateDigestHi  high half of the state digest.
+     * @param stateDigestLo  low half of the state digest.
+     * @param nowEpochMs     creation time.
+     * @param writer         writes the payload.
+     * @return the snapshot written.
+     * @throws IOException when writing or forcing fails (no file is left under the final name).
+     */
+    public Snapshot save(final long ledgerIndex, final long ledgerSequence, final long stateDigestHi,
+        final long stateDigestLo, final long nowEpochMs, final SnapshotWriter writer) throws IOException
+    {
+        final Path target = dir.resolve(String.format("%s%020d%s", PREFIX, ledgerSequence, SUFFIX));
+        final Path temp = dir.resolve(target.getFileName() + TEMP_SUFFIX);
+        final long payloadLength;
+        final int payloadCrc;
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))
+        {
+            channel.position(SnapshotFormat.HEADER_LENGTH);
+            final CheckedOutputStream checked =
+                new CheckedOutputStream(Channels.newOutputStream(channel), new CRC32C());
+            final DataOutputStream out = new DataOutputStream(new BufferedOutputStream(checked, 64 * 1024));
+            writer.writeTo(out);
+            out.flush();
+            payloadLength = channel.position() - SnapshotFormat.HEADER_LENGTH;
+            payloadCrc = (int)checked.getChecksum().getValue();
+            final ByteBuffer header = SnapshotFormat.header(ledgerIndex, ledgerSequence, nowEpochMs,
+                stateDigestHi, stateDigestLo, payloadLength, payloadCrc);
+            channel.write(header, 0);
+            channel.force(true);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            Files.deleteIfExists(temp);
+            throw ex;
+        }
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        forceDirectory();
+        prune();
+        return new Snapshot(target, ledgerIndex, ledgerSequence, nowEpochMs, stateDigestHi, stateDigestLo,
+            payloadLength, payloadCrc);
+    }
+
+    /**
+     * @return the newest snapshot whose header and payload checksums verify, or null when none.
+     * @throws IOException when the directory cannot be listed.
+     */
+    public Snapshot latest() throws IOException
+    {
+        for (final Path file : snapshotsNewestFirst())
+        {
+            final Snapshot snapshot = verify(file);
+            if (snapshot != null)
+            {
+                return snapshot;
+            }
+        }
+        return null;
+    }
+
+    private List<Path> snapshotsNewestFirst() throws IOException
+    {
+        try (Stream<Path> files = Files.list(dir))
+        {
+            return files.filter(p ->
+            {
+                final String name = p.getFileName().toString();
+                return name.startsWith(PREFIX) && name.endsWith(SUFFIX);
+            }).sorted((a, b) -> b.getFileName().toString().compareTo(a.getFileName().toString())).toList();
+        }
+    }
+
+    private static Snapshot verify(final Path file)
+    {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
+        {
+            final ByteBuffer h = ByteBuffer.allocate(SnapshotFormat.HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+            while (h.hasRemaining())
+            {
+                if (channel.read(h) < 0)
+                {
+                    break;
+                }
+            }
+            if (h.hasRemaining() || h.getInt(0) != SnapshotFormat.MAGIC || h.getShort(4) != SnapshotFormat.VERSION ||
+                SnapshotFormat.crc(h.array(), 60) != h.getInt(60))
+            {
+                return null;
+            }
+            final long payloadLength = h.getLong(48);
+            if (channel.size() != SnapshotFormat.HEADER_LENGTH + payloadLength)
+            {
+                return null;
+            }
+            final CRC32C crc = new CRC32C();
+            try (InputStream in = new CheckedInputStream(Channels.newInputStream(channel), crc))
+            {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            if ((int)crc.getValue() != h.getInt(56))
+            {
+                return null;
+            }
+            return new Snapshot(file, h.getLong(8), h.getLong(16), h.getLong(24), h.getLong(32), h.getLong(40),
+                payloadLength, h.getInt(56));
+        }
+        catch (final IOException ex)
+        {
+            return null;
+        }
+    }
+
+    private void prune() throws IOException
+    {
+        final List<Path> files = snapshotsNewestFirst();
+        for (int i = retain; i < files.size(); i++)
+        {
+            Files.deleteIfExists(files.get(i));
+        }
+    }
+
+    private void forceDirectory() throws IOException
+    {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ))
+        {
+            channel.force(true);
+        }
+    }
+}
