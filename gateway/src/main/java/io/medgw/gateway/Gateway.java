@@ -64,7 +64,9 @@ public final class Gateway implements AutoCloseable
         this.reference = ReferenceDataHolder.load(ctx.dataDir());
         this.state = new SettlementState(reference::current, ctx.idempotencyRetentionDays() * 86_400L, "",
             reference.current().persons().size());
-        final Ref refs = new Ref(reference, state);
+        this.ledger = Ledger.open(LedgerContext.gateway(ctx.ledgerDir(), ctx.timeZone())
+            .durability(ctx.durability() == io.medgw.gateway.config.Durability.PROCESS ? Durability.PROCESS : Durability.FSYNC));
+        final Ref refs = new Ref(reference, state, ledger, ctx.clockSkewSeconds());
         final TransactionDeskAdapter desk = deskFactory.apply(refs);
         final SettlementEngine engine = new SettlementEngine(new SettlementContext()
             .referenceDataSupplier(reference::current)
@@ -72,8 +74,6 @@ public final class Gateway implements AutoCloseable
             .signInStatus(refs.signIn)
             .maxClockSkewSec(ctx.clockSkewSeconds())
             .idempotencyRetentionSec(ctx.idempotencyRetentionDays() * 86_400L));
-        this.ledger = Ledger.open(LedgerContext.gateway(ctx.ledgerDir(), ctx.timeZone())
-            .durability(ctx.durability() == io.medgw.gateway.config.Durability.PROCESS ? Durability.PROCESS : Durability.FSYNC));
 
         final long t0 = System.nanoTime();
         try (LedgerReader reader = ledger.reader())
@@ -123,17 +123,24 @@ public final class Gateway implements AutoCloseable
         return new Gateway(ctx, deskFactory);
     }
 
-    /** What a desk is built over; the desk may set {@link #signIn} for the E1023 check. */
+    /**
+     * What a desk is built over; the desk may set {@link #signIn} for the E1023 check. The ledger is
+     * for reading back (5204 fee lists) on the settle thread only: open a reader of your own.
+     */
     public static final class Ref
     {
         public final ReferenceDataHolder reference;
         public final SettlementState state;
+        public final Ledger ledger;
+        public final long maxClockSkewSec;
         public SignInStatus signIn;
 
-        Ref(final ReferenceDataHolder reference, final SettlementState state)
+        Ref(final ReferenceDataHolder reference, final SettlementState state, final Ledger ledger, final long maxClockSkewSec)
         {
             this.reference = reference;
             this.state = state;
+            this.ledger = ledger;
+            this.maxClockSkewSec = maxClockSkewSec;
         }
     }
 

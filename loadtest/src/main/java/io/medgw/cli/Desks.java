@@ -1,8 +1,9 @@
 package io.medgw.cli;
 
 import io.medgw.gateway.Gateway;
-import io.medgw.gateway.pipeline.NoDesk;
 import io.medgw.gateway.pipeline.TransactionDeskAdapter;
+import io.medgw.gateway.visit.DeskContext;
+import io.medgw.gateway.visit.TransactionDesk;
 
 /** Builds the gateway's transaction desk (sign-in, visits, queries, reconciliation, files). */
 final class Desks
@@ -11,9 +12,10 @@ final class Desks
     {
     }
 
-    /** @param ref the gateway's reference data and state. @return the full desk. */
+    /** @param ref the gateway's reference data, state and ledger. @return the full desk. */
     static TransactionDeskAdapter full(final Gateway.Ref ref)
     {
-        return new NoDesk();
+        return new TransactionDesk(DeskContext.forGateway(ref, ref.maxClockSkewSec)
+            .ledgerReader(ref.ledger.reader()));
     }
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         SettleCommand.class,
         GenDemoCommand.class,
         GenRequestsCommand.class,
+        LoadtestCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class })
 public final class Medgw implements Runnable

@@ -253,7 +253,11 @@ public final class OutputWriter
     /** Writes the first {@code max} chars of {@code sb} as a JSON string without creating a String. */
     void charsValue(final StringBuilder sb, final int max) throws IOException
     {
-        final int n = Math.min(sb.length(), max);
+        int n = Math.min(sb.length(), max);
+        if (n < sb.length() && n > 0 && Character.isHighSurrogate(sb.charAt(n - 1)))
+        {
+            n--; // never cut a surrogate pair in half
+        }
         if (chars.length < n)
         {
             chars = new char[Math.max(n, chars.length * 2)];

@@ -46,12 +46,8 @@ final class BodyHasher
     /** Lane B of the last hash. */
     long b;
 
-    private static final int NAME_CACHE_SIZE = 256;
-
     private final CharSlice slice = new CharSlice();
-    private final String[] cachedNames = new String[NAME_CACHE_SIZE];
-    private final long[] cachedA = new long[NAME_CACHE_SIZE];
-    private final long[] cachedB = new long[NAME_CACHE_SIZE];
+    private final FieldNames names = new FieldNames(this);
     private char[] scratch = new char[64];
 
     /** murmur3's 64-bit finalizer (a bijection with full avalanche). */
@@ -100,31 +96,16 @@ final class BodyHasher
         chars(scratch, 0, n);
     }
 
-    /**
-     * Hashes a field name, through a small cache: the parser hands out the same canonical String
-     * for a name every time, so a name is hashed once per decoder, not once per occurrence.
-     *
-     * @param name a field name.
-     */
-    void name(final String name)
-    {
-        final int slot = name.hashCode() & (NAME_CACHE_SIZE - 1);
-        if (name.equals(cachedNames[slot]))
-        {
-            a = cachedA[slot];
-            b = cachedB[slot];
-            return;
-        }
-        string(name);
-        cachedNames[slot] = name;
-        cachedA[slot] = a;
-        cachedB[slot] = b;
-    }
-
     void number(final long v)
     {
         a = mix(v + NUMBER_A);
         b = mix((v ^ NUMBER_B) * P3);
+    }
+
+    /** @return the field-name table of this hasher's decoder. */
+    FieldNames names()
+    {
+        return names;
     }
 
     void nullValue()
@@ -247,9 +228,9 @@ final class BodyHasher
         String name;
         while ((name = p.nextFieldName()) != null)
         {
-            name(name);
-            final long keyA = a;
-            final long keyB = b;
+            final int slot = names.lookup(name);
+            final long keyA = names.keyA(slot);
+            final long keyB = names.keyB(slot);
             final JsonToken vt = p.nextToken();
             if (isNull(p, vt))
             {

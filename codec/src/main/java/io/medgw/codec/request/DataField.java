@@ -88,9 +88,6 @@ enum DataField
     final String wireName;
     final int maxLength;
     final Kind kind;
-    /** Digest lanes of the wire name. */
-    final long keyA;
-    final long keyB;
 
     DataField(final String wireName, final int maxLength)
     {
@@ -107,10 +104,6 @@ enum DataField
         this.wireName = wireName;
         this.maxLength = maxLength;
         this.kind = kind;
-        final BodyHasher h = new BodyHasher();
-        h.string(wireName);
-        this.keyA = h.a;
-        this.keyB = h.b;
     }
 
     /** @param name a field name from the parser. @return its field, or null when not one the decoder fills. */

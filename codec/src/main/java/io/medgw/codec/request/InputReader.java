@@ -25,6 +25,7 @@ final class InputReader
     private final ValueReader values;
     private final LineReader lines;
     private final FileDataReader fileReader;
+    private final FieldNames names;
     private boolean present;
     private boolean object;
     private int nodes;
@@ -36,6 +37,7 @@ final class InputReader
         this.values = new ValueReader(status, hasher, recent);
         this.lines = new LineReader(status, hasher, values, maxFeeLines);
         this.fileReader = new FileDataReader(status, hasher);
+        this.names = hasher.names();
     }
 
     void reset()
@@ -109,9 +111,9 @@ final class InputReader
         String name;
         while ((name = p.nextFieldName()) != null)
         {
-            h.name(name);
-            final long keyA = h.a;
-            final long keyB = h.b;
+            final int slot = names.lookup(name);
+            final long keyA = names.keyA(slot);
+            final long keyB = names.keyB(slot);
             final JsonToken vt = p.nextToken();
             if (h.isNull(p, vt))
             {
@@ -153,20 +155,10 @@ final class InputReader
         String name;
         while ((name = p.nextFieldName()) != null)
         {
-            final DataField f = DataField.of(name);
-            final long keyA;
-            final long keyB;
-            if (f != null)
-            {
-                keyA = f.keyA;
-                keyB = f.keyB;
-            }
-            else
-            {
-                h.name(name);
-                keyA = h.a;
-                keyB = h.b;
-            }
+            final int slot = names.lookup(name);
+            final DataField f = names.dataField(slot);
+            final long keyA = names.keyA(slot);
+            final long keyB = names.keyB(slot);
             final JsonToken vt = p.nextToken();
             if (h.isNull(p, vt))
             {

@@ -42,8 +42,6 @@ enum LineField
     final int scale;
     /** The {@link FeeLine#parseError} code of a number (1 amount, 2 quantity, 3 price); 0 for text. */
     final int errorCode;
-    final long keyA;
-    final long keyB;
 
     LineField(final String wireName, final int maxLength)
     {
@@ -61,10 +59,6 @@ enum LineField
         this.maxLength = maxLength;
         this.scale = scale;
         this.errorCode = errorCode;
-        final BodyHasher h = new BodyHasher();
-        h.string(wireName);
-        this.keyA = h.a;
-        this.keyB = h.b;
     }
 
     /** @param name a field name from the parser. @return its field, or null. */

@@ -25,6 +25,7 @@ final class LineReader
     private final BodyHasher h;
     private final ValueReader values;
     private final int maxFeeLines;
+    private final FieldNames names;
 
     LineReader(final DecodeStatus status, final BodyHasher hasher, final ValueReader values, final int maxFeeLines)
     {
@@ -32,6 +33,7 @@ final class LineReader
         this.h = hasher;
         this.values = values;
         this.maxFeeLines = maxFeeLines;
+        this.names = hasher.names();
     }
 
     /**
@@ -85,20 +87,10 @@ final class LineReader
         String name;
         while ((name = p.nextFieldName()) != null)
         {
-            final LineField f = LineField.of(name);
-            final long keyA;
-            final long keyB;
-            if (f != null)
-            {
-                keyA = f.keyA;
-                keyB = f.keyB;
-            }
-            else
-            {
-                h.name(name);
-                keyA = h.a;
-                keyB = h.b;
-            }
+            final int slot = names.lookup(name);
+            final LineField f = names.lineField(slot);
+            final long keyA = names.keyA(slot);
+            final long keyB = names.keyB(slot);
             final JsonToken vt = p.nextToken();
             if (h.isNull(p, vt))
             {

@@ -130,6 +130,18 @@ public final class RequestDecoder
     }
 
     /**
+     * @param buffer a buffer holding the body.
+     * @param off    first byte.
+     * @param len    body length.
+     * @param req    cleared and filled.
+     * @return {@link ErrorCode#NONE}, or the refusal.
+     */
+    public ErrorCode decode(final DirectBuffer buffer, final int off, final int len, final SettlementRequest req)
+    {
+        return decode(buffer, off, len, null, req);
+    }
+
+    /**
      * @param buffer a buffer holding the body (copied once when it has no backing array).
      * @param off    first byte.
      * @param len    body length.
@@ -294,10 +306,16 @@ public final class RequestDecoder
         {
             status.fail(DecodeStatus.ENVELOPE, ErrorCode.E5002, "input is missing");
         }
-        else if (node != null && input.isObject() && !input.hasNode(node))
+        else if (node != null && input.isObject() && !input.hasNode(node) && !pharmacyAsData(node, input))
         {
             status.fail(DecodeStatus.ENVELOPE, ErrorCode.E5002, "input." + node + " is missing");
         }
+    }
+
+    /** 2101/2102 may also come shaped like 2207: {@code data} + {@code feedetail} (issue #3: settle's inline lines). */
+    private static boolean pharmacyAsData(final String node, final InputReader input)
+    {
+        return "druginfo".equals(node) && input.hasNode("data");
     }
 
     /** dise_codg, mdtrt_id, psn_no and chrg_bchno default to the first fee line's (2204/2301 carry them per line). */

@@ -186,6 +186,10 @@ class ResponseEncoderTest
     {
         reader.read(encoder.encodeError(ErrorCode.E5001, "x".repeat(500)));
         assertThat(reader.errMsg()).hasSize(ResponseEncoder.ERR_MSG_MAX).startsWith("E5001: xxx");
+
+        final String emoji = "x".repeat(192) + "\uD83D\uDE00" + "y";
+        reader.read(encoder.encodeError(ErrorCode.E5001, emoji));
+        assertThat(reader.errMsg()).hasSize(ResponseEncoder.ERR_MSG_MAX - 1).endsWith("x");
     }
 
     @Test

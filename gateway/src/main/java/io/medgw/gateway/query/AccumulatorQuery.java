@@ -30,6 +30,25 @@ import io.medgw.gateway.visit.VisitChecks;
  */
 final class AccumulatorQuery
 {
+    private static final String[] DED_CODES = new String[BenefitClass.values().length];
+    private static final String[] DED_NAMES = new String[BenefitClass.values().length];
+    private static final String[] POOL_CODES = new String[CapGroup.values().length];
+    private static final String[] POOL_NAMES = new String[CapGroup.values().length];
+
+    static
+    {
+        for (final BenefitClass c : BenefitClass.values())
+        {
+            DED_CODES[c.ordinal()] = "ded_" + c.label();
+            DED_NAMES[c.ordinal()] = "起付线累计 (deductible used, " + c.label() + ")";
+        }
+        for (final CapGroup g : CapGroup.values())
+        {
+            POOL_CODES[g.ordinal()] = "pool_" + g.label();
+            POOL_NAMES[g.ordinal()] = "统筹基金支付累计 (pool paid, " + g.label() + ")";
+        }
+    }
+
     private final SettlementState state;
 
     AccumulatorQuery(final SettlementState state)
@@ -63,11 +82,11 @@ final class AccumulatorQuery
         final YearAccumulators y = state.accumulators(p.psnNo(), year);
         for (final BenefitClass c : BenefitClass.values())
         {
-            row(res, "ded_" + c.label(), "起付线累计 (deductible used, " + c.label() + ")", y.dedUsed(c));
+            row(res, DED_CODES[c.ordinal()], DED_NAMES[c.ordinal()], y.dedUsed(c));
         }
         for (final CapGroup g : CapGroup.values())
         {
-            row(res, "pool_" + g.label(), "统筹基金支付累计 (pool paid, " + g.label() + ")", y.poolPaid(g));
+            row(res, POOL_CODES[g.ordinal()], POOL_NAMES[g.ordinal()], y.poolPaid(g));
         }
         row(res, "large", "职工大额医疗费用补助支付累计 (large-amount paid)", y.largePaid());
         row(res, "serious_base", "居民大病保险累计费用 (serious-illness running total)", y.seriousTotal());

@@ -11,13 +11,15 @@ import io.medgw.gateway.pipeline.SettlementEvent;
 /**
  * Writes the 5204 answer: {@code feedetail[]}, one row per fee line of the settlement, as it was
  * priced when settled: feedetl_sn, mdtrt_id, setl_id, psn_no, chrg_bchno, fee_ocur_time,
- * med_list_codg, medins_list_codg, det_item_fee_sumamt, cnt, pric, pric_uplmt_amt (null without a
+ * med_list_codg, medins_list_codg, det_item_fee_sumamt, cnt, pric, pric_uplmt_amt (999999 without a
  * cap), selfpay_prop, fulamt_ownpay_amt, overlmt_amt, preselfpay_amt, inscp_scp_amt, chrgitm_lv,
  * med_chrgitm_type, memo (why a line went 全自费). Reads only the slot; any thread.
  */
 public final class FeeListOutput
 {
     private static final String[] CHRGITM_LV = {null, "01", "02", "03"};
+    /** pric_uplmt_amt of an item without a cap, as in the 2204 result rows (docs/protocol.md §10). */
+    private static final long NO_PRICE_CAP_YUAN = 999_999L;
 
     private FeeListOutput()
     {
@@ -52,7 +54,7 @@ public final class FeeListOutput
             w.writeMicro("pric", l.priceMicro);
             if (l.pricUplmtMicro < 0)
             {
-                w.writeNull("pric_uplmt_amt");
+                w.writeLong("pric_uplmt_amt", NO_PRICE_CAP_YUAN);
             }
             else
             {

@@ -38,6 +38,16 @@ public final class QueryDesk
         this.accumulators = new AccumulatorQuery(state);
     }
 
+    /**
+     * Sets the ledger reader 5204 reads fee lines with (once, before the pipeline runs).
+     *
+     * @param reader a reader used on the state-writer thread only, or null.
+     */
+    public void ledgerReader(final LedgerReader reader)
+    {
+        settlements.ledger(reader);
+    }
+
     /** @param txn a transaction. @return true for 1101, 2001, 5203, 5204, 5206. */
     public static boolean handles(final int txn)
     {

@@ -1,5 +1,6 @@
 package io.medgw.gateway.query;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.medgw.codec.message.SettlementResult;
 import io.medgw.codec.reply.ByteSink;
 import io.medgw.codec.reply.OutputWriter;
@@ -26,7 +27,7 @@ public final class SettlementInfoOutput
     public static ByteSink writeOutput(final SettlementEvent e, final ResponseEncoder enc)
     {
         final SettlementResult r = e.result;
-        enc.beginOutput();
+        final JsonGenerator gen = enc.beginOutput();
         final OutputWriter w = enc.output();
         w.beginObject("setlinfo");
         w.writeString("mdtrt_id", r.mdtrtId);
@@ -38,15 +39,7 @@ public final class SettlementInfoOutput
         w.writeString("gend", r.gend);
         w.writeString("naty", r.naty);
         w.writeString("brdy", r.brdy);
-        final int age = PersonInfoOutput.ageYears(r.brdy, r.setlDay);
-        if (age < 0)
-        {
-            w.writeNull("age");
-        }
-        else
-        {
-            w.writeLong("age", age);
-        }
+        PersonInfoOutput.writeAge(gen, w, PersonInfoOutput.ageYears(r.brdy, r.setlDay));
         w.writeString("insutype", r.insutype);
         w.writeString("psn_type", r.psnType);
         w.writeString("cvlserv_flag", r.cvlservFlag);

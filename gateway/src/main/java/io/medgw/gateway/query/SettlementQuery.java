@@ -24,9 +24,10 @@ import io.medgw.ledger.record.LedgerFormatException;
  *   are negative) and its msgid into {@code res.answerText} ({@code medins_setl_id}).</li>
  *   <li>5204: the fee lines of the settlement (for a cancellation: of the settlement it cancelled)
  *   are read back from its ledger record ({@link LedgerReader#readAt} at the index the
- *   {@link ReconciliationIndex} learnt on append) into the slot's request lines. Without a ledger
- *   reader, or before the record's index is known, the lines still on the visit are used; when
- *   neither has them the answer is E9003 (retry).</li>
+ *   {@link ReconciliationIndex} learnt on restart or on append; an index not yet known is found by
+ *   reading forward from the last record seen) into the slot's request lines. Without a ledger
+ *   reader the lines still on the visit are used; when neither has them the answer is E9003
+ *   (retry).</li>
  * </ul>
  * Queries: change nothing. The ledger reader is used on this thread only.
  */
@@ -35,7 +36,7 @@ final class SettlementQuery
     private final SettlementState state;
     private final ReconciliationIndex index;
     private final VisitStore visits;
-    private final LedgerReader ledger;
+    private LedgerReader ledger;
     private final SettlementRequest scratchRequest = new SettlementRequest();
     private final SettlementResult scratchResult = new SettlementResult();
 
@@ -89,10 +90,23 @@ final class SettlementQuery
         res.mdtrtId = row != null ? row.mdtrtId() : null;
     }
 
+    void ledger(final LedgerReader reader)
+    {
+        this.ledger = reader;
+    }
+
     private boolean fromLedger(final String setlId, final SettlementRequest into)
     {
         final ReconRow row = index.row(setlId);
-        if (ledger == null || row == null || row.ledgerIndex() < 0)
+        if (ledger == null || row == null)
+        {
+            return false;
+        }
+        if (row.ledgerIndex() < 0)
+        {
+            scanFor(setlId);
+        }
+        if (row.ledgerIndex() < 0)
         {
             return false;
         }
@@ -112,6 +126,42 @@ final class SettlementQuery
             Visit.copy(scratchRequest.line(i), into.addLine());
         }
         return true;
+    }
+
+    // Live, the pipeline does not tell the desk where a record went: read forward from the last
+    // record seen, learning the index of every settlement on the way, until setlId's (amortized:
+    // each record is scanned once in the life of the process).
+    private void scanFor(final String setlId)
+    {
+        final long after = index.lastLedgerIndex();
+        if (after < 0 || !ledger.moveAfter(after))
+        {
+            ledger.toStart();
+        }
+        while (true)
+        {
+            try
+            {
+                if (!ledger.next(scratchRequest, scratchResult))
+                {
+                    return;
+                }
+            }
+            catch (final LedgerFormatException ex)
+            {
+                continue; // a damaged record: the reader moved past it
+            }
+            final long at = ledger.lastIndex();
+            index.ledgerSeen(at);
+            if (scratchResult.ok() && scratchResult.sign != 0 && scratchResult.setlId != null)
+            {
+                index.ledgerIndex(scratchResult.setlId, at);
+                if (setlId.equals(scratchResult.setlId))
+                {
+                    return;
+                }
+            }
+        }
     }
 
     private boolean fromVisit(final String setlId, final SettlementRequest into)

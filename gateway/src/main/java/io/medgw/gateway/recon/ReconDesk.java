@@ -32,6 +32,7 @@ public final class ReconDesk
     private final long maxFileBytes;
     private final StatementTotals totals;
     private final DetailReconciler details;
+    private final SettlementResult scratch = new SettlementResult();
 
     /**
      * @param index           the reconciliation index.
@@ -180,7 +181,7 @@ public final class ReconDesk
         else if (req.txn == 3202)
         {
             final String id = res.issuedNo != null ? res.issuedNo : files.nextId();
-            final SettlementResult scratch = new SettlementResult();
+            scratch.clear();
             final byte[] zip = details.reconcile(req, files.get(req.fileQuryNo), scratch, id, res.setlTime);
             if (zip != null)
             {
@@ -205,6 +206,7 @@ public final class ReconDesk
      */
     public void onAppended(final SettlementRequest req, final SettlementResult res, final long ledgerIndex)
     {
+        index.ledgerSeen(ledgerIndex);
         if (index.add(req, res) != null)
         {
             index.ledgerIndex(res.setlId, ledgerIndex);

@@ -24,6 +24,7 @@ public final class ReconciliationIndex
 {
     private final HashMap<String, TreeMap<Integer, List<ReconRow>>> byInstitution = new HashMap<>();
     private final HashMap<String, ReconRow> bySetlId = new HashMap<>();
+    private long lastLedgerIndex = -1;
 
     /**
      * Adds the row of a settlement (sign 1) or cancellation (sign -1) that took effect; other
@@ -62,11 +63,32 @@ public final class ReconciliationIndex
      */
     public void ledgerIndex(final String setlId, final long index)
     {
+        ledgerSeen(index);
         final ReconRow row = setlId == null ? null : bySetlId.get(setlId);
         if (row != null && row.ledgerIndex < 0)
         {
             row.ledgerIndex = index;
         }
+    }
+
+    /**
+     * Notes that every ledger record up to {@code index} has been seen (re-applied on restart, or
+     * scanned by 5204), so a later scan for unknown indexes starts after it.
+     *
+     * @param index a ledger index.
+     */
+    public void ledgerSeen(final long index)
+    {
+        if (index > lastLedgerIndex)
+        {
+            lastLedgerIndex = index;
+        }
+    }
+
+    /** @return the highest ledger index seen, or -1. */
+    public long lastLedgerIndex()
+    {
+        return lastLedgerIndex;
     }
 
     /** @param setlId a setl_id. @return its row, or null. */

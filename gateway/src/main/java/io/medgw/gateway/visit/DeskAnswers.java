@@ -3,6 +3,8 @@ package io.medgw.gateway.visit;
 import io.medgw.codec.ErrorCode;
 import io.medgw.codec.message.SettlementRequest;
 import io.medgw.codec.message.SettlementResult;
+import io.medgw.gateway.pipeline.SettlementEvent;
+import io.medgw.gateway.state.SettlementState;
 import io.medgw.gateway.state.StateHash;
 
 import java.util.ArrayDeque;
@@ -103,6 +105,44 @@ final class DeskAnswers
             h = StateHash.combine(h, StateHash.of(issuedNo));
             return StateHash.combine(h, setlTime);
         }
+    }
+
+    /**
+     * Rules §8 before a state-changing transaction: a re-send (same institution, msgid, infno and
+     * body) gets the first answer ({@code e.answered}; a re-sent 2204/2301 has its lines priced
+     * again for result[]); the same msgid with another body, or a msgid a settlement used, E3001.
+     *
+     * @param e      the started slot.
+     * @param now    the gateway clock (when the request has no inf_time).
+     * @param state  the settlement state (msgids of settlements).
+     * @param visits the visit desk (re-pricing).
+     * @return true when the slot is answered.
+     */
+    boolean answerResend(final SettlementEvent e, final long now, final SettlementState state, final VisitDesk visits)
+    {
+        final SettlementRequest req = e.request;
+        final SettlementResult res = e.result;
+        final long t = req.infTime != SettlementRequest.ABSENT ? req.infTime : now;
+        final Answer first = find(req, t);
+        if (first != null && first.sameRequest(req))
+        {
+            first.copyTo(res);
+            if (res.ok() && (req.txn == 2204 || req.txn == 2301))
+            {
+                visits.reprice(e, first.setlDay);
+            }
+            e.answered = true;
+            return true;
+        }
+        if (first != null || state.answer(req.fixmedinsCode, req.msgid, t) != null)
+        {
+            res.refuse(ErrorCode.E3001, "报文ID重复使用但内容不同：fixmedins_code=" + req.fixmedinsCode + " msgid=" + req.msgid +
+                (first != null ? "，原交易 infno=" + first.infno : "") +
+                " (msgid reused with a different body; send a new msgid for a new request)");
+            e.answered = true;
+            return true;
+        }
+        return false;
     }
 
     /**

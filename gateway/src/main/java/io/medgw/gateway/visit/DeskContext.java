@@ -1,5 +1,7 @@
 package io.medgw.gateway.visit;
 
+import io.medgw.gateway.Gateway;
+import io.medgw.gateway.reference.ReferenceDataHolder;
 import io.medgw.gateway.settlement.SettlementContext;
 import io.medgw.gateway.signin.SignInRegistry;
 import io.medgw.ledger.LedgerReader;
@@ -37,6 +39,29 @@ public final class DeskContext
     private long maxDetailBytes = 64L << 20;
     private int maxDetailRows = 1_000_000;
     private boolean concluded;
+
+    /**
+     * The context of a running {@link Gateway}'s desk: over its reference data and settlement state
+     * (id prefix empty, as the gateway's; the state's idempotency retention), with a new
+     * {@link SignInRegistry} that is also set as {@code ref.signIn} (the engine's E1023 check).
+     *
+     * @param ref             the gateway's reference data and state.
+     * @param maxClockSkewSec the gateway's E1024 skew (≤ 0: not checked), for the eligibility checks
+     *                        of 2001, 2201, 2204, 2301, 2401.
+     * @return the context.
+     */
+    public static DeskContext forGateway(final Gateway.Ref ref, final long maxClockSkewSec)
+    {
+        final SignInRegistry registry = new SignInRegistry();
+        ref.signIn = registry;
+        final ReferenceDataHolder holder = ref.reference;
+        return new DeskContext().signIn(registry).settlement(new SettlementContext()
+            .referenceDataSupplier(holder::current)
+            .state(ref.state)
+            .signInStatus(registry)
+            .maxClockSkewSec(maxClockSkewSec)
+            .idempotencyRetentionSec(ref.state.retentionSec()));
+    }
 
     /**
      * Fills in defaults and validates. Idempotent.

@@ -6,6 +6,7 @@ import io.medgw.codec.message.SettlementResult;
 import io.medgw.codec.reply.ByteSink;
 import io.medgw.codec.reply.ResponseEncoder;
 import io.medgw.gateway.pipeline.SettlementEvent;
+import io.medgw.gateway.pipeline.TransactionDeskAdapter;
 import io.medgw.gateway.query.QueryDesk;
 import io.medgw.gateway.recon.FileStore;
 import io.medgw.gateway.recon.ReconDesk;
@@ -17,33 +18,30 @@ import io.medgw.gateway.signin.SignInOutput;
 import io.medgw.gateway.signin.SignInRegistry;
 import io.medgw.gateway.state.SettlementState;
 import io.medgw.gateway.state.StateHash;
+import io.medgw.ledger.LedgerReader;
 
 /**
- * The one entry point of every transaction outside the settlement core: sign-in (9001/9002),
- * files (9101/9102), queries (1101, 2001, 5203, 5204, 5206), visits (2201–2205, 2301, 2302,
- * 2401, 2402, 2404, 2405) and reconciliation (3201, 3202); plus the glue a settlement of a
- * registered visit needs ({@link #fillLines}, {@link #afterSettlement}) and the reconciliation
- * index every settlement feeds.
+ * The one entry point of every transaction outside the settlement core — sign-in (9001/9002),
+ * files (9101/9102), queries (1101, 2001, 5203, 5204, 5206), visits (2201–2205, 2301, 2302, 2401,
+ * 2402, 2404, 2405), reconciliation (3201, 3202) — and the glue a settlement of a registered visit
+ * needs. As the pipeline's {@link TransactionDeskAdapter}:
  * <pre>
- *   live, per request (state-writer thread, after decoding):
- *     handles(txn)?  process(e, now) → true: journal (e.request, e.result), then onAppended(…, index)
- *                    writeReply(e, enc)   (any thread: reads only the slot)
- *     settlement 2206/2207/2303/2304 without lines:  fillLines(req, res) BEFORE identity — it reads
- *                    the visits, so the computing stages of a FILLED request must run after it on
- *                    the state thread (e.g. SettlementEngine.process(e))
- *     after the settlement commit of any settlement/cancel/冲正: afterSettlement(e); after its
- *                    append: onAppended(req, res, index)
- *   restart, per ledger record in order:  replay(req, res, index)  (= apply + onAppended)
+ *   settle thread   KIND_OTHER: process(e) → true: journal the slot
+ *                   settlements: beforeSettlement(e) (fills a visit's lines) → engine →
+ *                                afterSettlement(e) when it took effect (line marks, index)
+ *   reply thread    writeReply(e, enc) for the slots process(e) answered (reads only the slot;
+ *                   a successful 9102 is raw ZIP bytes: {@link #rawReply})
+ *   restart         apply(req, res, ledgerIndex) for every ledger record, in order
  * </pre>
- * <b>State</b> (all single-writer, on the state thread): the {@link SignInRegistry}, the
+ * <b>State</b> (single-writer, the settle thread): the {@link SignInRegistry}, the
  * {@link VisitStore}, the {@link FileStore}, the {@link ReconciliationIndex} and the re-send table of
  * this desk's state-changing transactions (rules §8; {@link #changesState}). Ids come from
  * sequences that advance only when an answer is applied — mdtrt_id from the settlement state's
  * sequence, sign_no and file_qury_no from this desk's — so re-applying the same records in the same
  * order rebuilds the same state ({@link #digest}). Only {@link SignInRegistry#signedIn} is read from
- * another thread (the identity stage).
+ * another thread (the identity check).
  */
-public final class TransactionDesk
+public final class TransactionDesk implements TransactionDeskAdapter
 {
     private final DeskContext ctx;
     private final SettlementState state;
@@ -67,6 +65,67 @@ public final class TransactionDesk
         this.queries = new QueryDesk(state, index, visits.store(), stages, ctx.ledgerReader());
         this.answers = new DeskAnswers(ctx.settlement().idempotencyRetentionSec());
     }
+
+    /**
+     * Sets the ledger reader 5204 uses (once, before the pipeline runs; then used on the
+     * state-writer thread only).
+     *
+     * @param reader a reader of the gateway's ledger, or null.
+     * @return this.
+     */
+    public TransactionDesk ledgerReader(final LedgerReader reader)
+    {
+        queries.ledgerReader(reader);
+        return this;
+    }
+
+    // ------------------------------------------------------------------ TransactionDeskAdapter
+
+    /**
+     * {@link #process(SettlementEvent, long)} with the clock the slot was started with.
+     *
+     * @param e the started slot.
+     * @return true when the answer must be journaled.
+     */
+    @Override
+    public boolean process(final SettlementEvent e)
+    {
+        return process(e, e.nowLocalEpochSec);
+    }
+
+    /**
+     * Before the settlement stages (same thread): a 2206/2207/2303/2304 that names a visit and
+     * carries no lines gets the visit's unsettled lines ({@link VisitDesk#fillLines}; a refusal E5007
+     * or E5008 lands in the result and the stages skip the slot).
+     *
+     * @param e the started slot.
+     */
+    @Override
+    public void beforeSettlement(final SettlementEvent e)
+    {
+        if (needsLines(e.request))
+        {
+            visits.fillLines(e.request, e.result);
+        }
+    }
+
+    /**
+     * Re-applies one ledger record on restart, in ledger order: this desk's state-changing
+     * transactions, and settlements / cancellations (visit line marks, reconciliation index, the
+     * record's ledger index for 5204). Idempotent for a record read twice; others are ignored.
+     *
+     * @param req         the record's request.
+     * @param res         the record's result.
+     * @param ledgerIndex the record's index.
+     */
+    @Override
+    public void apply(final SettlementRequest req, final SettlementResult res, final long ledgerIndex)
+    {
+        reapply(req, res);
+        onAppended(req, res, ledgerIndex);
+    }
+
+    // ------------------------------------------------------------------ transactions
 
     /** @param txn a numeric transaction. @return true when this desk answers it. */
     public boolean handles(final int txn)
@@ -107,7 +166,7 @@ public final class TransactionDesk
             return false;
         }
         final boolean changes = changesState(txn);
-        if (changes && resent(e, nowLocalEpochSec))
+        if (changes && answers.answerResend(e, nowLocalEpochSec, state, visits))
         {
             return false;
         }
@@ -135,51 +194,9 @@ public final class TransactionDesk
         return true;
     }
 
-    // rules §8: a re-send gets the first answer; the same msgid with another body E3001
-    private boolean resent(final SettlementEvent e, final long now)
-    {
-        final SettlementRequest req = e.request;
-        final SettlementResult res = e.result;
-        final long t = req.infTime != SettlementRequest.ABSENT ? req.infTime : now;
-        final DeskAnswers.Answer first = answers.find(req, t);
-        if (first != null && first.sameRequest(req))
-        {
-            first.copyTo(res);
-            if (res.ok() && (req.txn == 2204 || req.txn == 2301))
-            {
-                visits.reprice(e, first.setlDay);
-            }
-            e.answered = true;
-            return true;
-        }
-        if (first != null || state.answer(req.fixmedinsCode, req.msgid, t) != null)
-        {
-            res.refuse(ErrorCode.E3001, "报文ID重复使用但内容不同：fixmedins_code=" + req.fixmedinsCode + " msgid=" + req.msgid +
-                (first != null ? "，原交易 infno=" + first.infno : "") +
-                " (msgid reused with a different body; send a new msgid for a new request)");
-            e.answered = true;
-            return true;
-        }
-        return false;
-    }
-
-    /**
-     * Before a 2206/2207/2303/2304 without fee lines: copies its visit's unsettled lines into the
-     * request (see {@link VisitDesk#fillLines}). State-writer thread.
-     *
-     * @param req the decoded settlement request.
-     * @param res receives a refusal (E5007, E5008); then the settlement stages skip it.
-     * @return what was done.
-     */
-    public VisitDesk.Fill fillLines(final SettlementRequest req, final SettlementResult res)
-    {
-        return visits.fillLines(req, res);
-    }
-
     /**
      * @param req a decoded request.
-     * @return true for a 2206/2207/2303/2304 that names a visit and carries no lines (route it
-     * through {@link #fillLines} on the state thread).
+     * @return true for a 2206/2207/2303/2304 that names a visit and carries no lines.
      */
     public static boolean needsLines(final SettlementRequest req)
     {
@@ -194,6 +211,7 @@ public final class TransactionDesk
      *
      * @param e the committed slot.
      */
+    @Override
     public void afterSettlement(final SettlementEvent e)
     {
         if (e.answered)
@@ -204,15 +222,7 @@ public final class TransactionDesk
         recon.apply(e.request, e.result);
     }
 
-    /**
-     * Re-applies one journaled record (restart): this desk's state-changing transactions, and
-     * settlements / cancellations (visit line marks, reconciliation index). Idempotent for a record
-     * read twice. Other records are ignored.
-     *
-     * @param req the journaled request.
-     * @param res its journaled answer.
-     */
-    public void apply(final SettlementRequest req, final SettlementResult res)
+    private void reapply(final SettlementRequest req, final SettlementResult res)
     {
         final int txn = req.txn;
         if (!changesState(txn))
@@ -247,8 +257,8 @@ public final class TransactionDesk
     }
 
     /**
-     * A record was appended to the ledger (live) or read back (restart): remembers the ledger index
-     * of a settlement or cancellation, for 5204.
+     * Optional live hook: a record was appended to the ledger. Remembers the ledger index of a
+     * settlement or cancellation for 5204 (without it, 5204 finds the index by reading forward).
      *
      * @param req         the request.
      * @param res         its answer.
@@ -260,19 +270,6 @@ public final class TransactionDesk
     }
 
     /**
-     * Restart: {@link #apply} then {@link #onAppended} for one ledger record.
-     *
-     * @param req         the journaled request.
-     * @param res         its journaled answer.
-     * @param ledgerIndex the record's index.
-     */
-    public void replay(final SettlementRequest req, final SettlementResult res, final long ledgerIndex)
-    {
-        apply(req, res);
-        onAppended(req, res, ledgerIndex);
-    }
-
-    /**
      * Encodes the answer of a slot this desk processed: the refusal envelope, or the transaction's
      * output; for a successful 9102 the raw file bytes ({@link #rawReply}). Reads only the slot and
      * the configuration: any thread that owns {@code enc}.
@@ -281,6 +278,7 @@ public final class TransactionDesk
      * @param enc the encoder, {@link ResponseEncoder#header} already set.
      * @return the sink holding the reply.
      */
+    @Override
     public ByteSink writeReply(final SettlementEvent e, final ResponseEncoder enc)
     {
         final SettlementResult res = e.result;

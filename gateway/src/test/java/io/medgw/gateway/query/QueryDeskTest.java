@@ -47,7 +47,7 @@ final class QueryDeskTest
         assertThat(before.error()).isEqualTo(ErrorCode.NONE);
         assertThat(before.text("output.baseinfo.psn_no")).isEqualTo("E2");
         assertThat(before.text("output.baseinfo.brdy")).isEqualTo("1980-01-01");
-        assertThat(before.text("output.baseinfo.age")).isEqualTo("46");
+        assertThat(before.text("output.baseinfo.age")).isEqualTo("46.0");
         assertThat(before.json().fen("output.insuinfo[0].balc")).isEqualTo(30_000);
         assertThat(before.text("output.insuinfo[0].insutype")).isEqualTo("310");
         assertThat(before.text("output.insuinfo[0].psn_type")).isEqualTo("1201");
@@ -119,6 +119,12 @@ final class QueryDeskTest
         assertThat(info.json().size("output.setldetail")).isEqualTo(2);
         assertThat(info.text("output.setldetail[0].fund_pay_type")).isEqualTo("310100");
 
+        assertThat(info.text("output.setlinfo.refd_setl_flag")).isEqualTo("0");
+        final String cancelId = f.cancel("2208", "E1", M1, ids[1]).text("output.setlinfo.setl_id");
+        final Reply ofCancel = f.send("5203", data("\"setl_id\":\"" + cancelId + "\""));
+        assertThat(ofCancel.text("output.setlinfo.refd_setl_flag")).isEqualTo("1");
+        assertThat(ofCancel.json().fen("output.setlinfo.hifp_pay")).isEqualTo(-6_000);
+        assertThat(ofCancel.text("output.setlinfo.setl_time")).isEqualTo("2026-03-02 10:00:00");
         final Reply unknown = f.send("5203", data("\"setl_id\":\"S000000000777\""));
         assertThat(unknown.error()).isEqualTo(ErrorCode.E4001);
         assertThat(unknown.errMsg()).contains("setl_id=S000000000777");

@@ -1,7 +1,6 @@
 package io.medgw.gateway.visit;
 
 import io.medgw.codec.ErrorCode;
-import io.medgw.codec.Transactions;
 import io.medgw.codec.message.SettlementRequest;
 import io.medgw.codec.message.SettlementResult;
 import io.medgw.codec.reply.ByteSink;
@@ -21,12 +20,14 @@ import io.medgw.ledger.LedgerReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Drives a {@link TransactionDesk} and a {@link SettlementEngine} synchronously the way the
- * pipeline will: wire JSON → {@link RequestDecoder} → desk (or fillLines + engine + afterSettlement)
- * → journal into an {@link InMemoryLedger} (the real record codec) → onAppended → encoded reply read
- * back with {@link ResponseReader}. The clock is each request's inf_time. {@link #replayed()} builds
+ * pipeline does (SettleHandler, JournalHandler, ReplyHandler): wire JSON → {@link RequestDecoder} →
+ * desk.process, or desk.beforeSettlement + engine + desk.afterSettlement → journal into an
+ * {@link InMemoryLedger} (the real record codec) → encoded reply read back with
+ * {@link ResponseReader}. The clock is each request's inf_time. {@link #replayed()} builds
  * a fresh gateway state from the ledger, as a restart does.
  */
 public final class DeskFixture
@@ -55,7 +56,7 @@ public final class DeskFixture
      * @param ledger the ledger to journal into (and read 5204 from).
      * @param tune   adjusts the desk's context (file limits), or null.
      */
-    public DeskFixture(final ReferenceData ref, final InMemoryLedger ledger, final java.util.function.Consumer<DeskContext> tune)
+    public DeskFixture(final ReferenceData ref, final InMemoryLedger ledger, final Consumer<DeskContext> tune)
     {
         this.ref = ref;
         this.ledger = ledger;
@@ -126,32 +127,29 @@ public final class DeskFixture
         final long now = req.infTime;
         final long ms = (now - 8 * 3600L) * 1000L;
         encoder.header("320100", ++serial, ms, ms);
+        // as the pipeline's SettleHandler → JournalHandler → ReplyHandler do
+        e.start(ref, now);
         final boolean journaled;
         final ByteSink sink;
-        if (desk.handles(req.txn))
+        if (e.kind == SettlementEvent.KIND_OTHER)
         {
-            journaled = desk.process(e, now);
+            journaled = desk.process(e);
             if (journaled)
             {
-                desk.onAppended(req, res, ledger.append(req, res, ms));
+                ledger.append(req, res, ms);
             }
-            sink = desk.writeReply(e, encoder);
+            sink = res.ok() ? desk.writeReply(e, encoder) : encoder.encodeError(res.error, res.errorMessage);
         }
         else
         {
-            e.start(ref, now);
-            if (TransactionDesk.needsLines(req))
-            {
-                desk.fillLines(req, res);
-            }
+            desk.beforeSettlement(e);
             engine.process(e);
-            journaled = Transactions.changesState(req.txn) && !e.answered && !res.error.isSystem() &&
-                res.error != ErrorCode.E3001;
-            final long index = journaled ? ledger.append(req, res, ms) : -1;
-            desk.afterSettlement(e);
+            journaled = !e.answered && res.ok() && res.sign != 0 && (e.kind == SettlementEvent.KIND_SETTLE ||
+                e.kind == SettlementEvent.KIND_CANCEL || e.kind == SettlementEvent.KIND_REVERSAL);
             if (journaled)
             {
-                desk.onAppended(req, res, index);
+                desk.afterSettlement(e);
+                ledger.append(req, res, ms);
             }
             sink = encoder.encodeSettlement(req, res);
         }
@@ -175,7 +173,7 @@ public final class DeskFixture
             {
                 fresh.state().apply(req, res);
             }
-            fresh.desk.replay(req, res, index);
+            fresh.desk.apply(req, res, index);
         });
         return fresh;
     }

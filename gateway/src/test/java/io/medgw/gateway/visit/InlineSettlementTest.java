@@ -35,7 +35,7 @@ final class InlineSettlementTest
         assertThat(s.text("output.setlinfo.clr_type")).isEqualTo("41");
         final String setlId = s.text("output.setlinfo.setl_id");
         assertThat(f.desk.visits().visitCount()).isZero();
-        assertThat(f.desk.reconciliationIndex().row(setlId).ledgerIndex()).isEqualTo(1);
+        assertThat(f.desk.reconciliationIndex().row(setlId).ledgerIndex()).isEqualTo(-1);
 
         final Reply fees = f.send("5204", DeskFixture.data("\"setl_id\":\"" + setlId + "\",\"psn_no\":\"E1\""));
         assertThat(fees.error()).isEqualTo(ErrorCode.NONE);
@@ -43,6 +43,10 @@ final class InlineSettlementTest
         assertThat(fees.text("output.feedetail[0].feedetl_sn")).isEqualTo("P1");
         assertThat(fees.json().fen("output.feedetail[0].det_item_fee_sumamt")).isEqualTo(3_000);
         assertThat(fees.text("output.feedetail[0].cnt")).isEqualTo("3.0000");
+        // 5204 found the record by reading the ledger forward (the pipeline reports no index live)
+        assertThat(f.desk.reconciliationIndex().row(setlId).ledgerIndex()).isEqualTo(1);
+        f.desk.onAppended(s.request(), s.result(), 99);
+        assertThat(f.desk.reconciliationIndex().row(setlId).ledgerIndex()).isEqualTo(1);
 
         final Reply c = f.send("2103", DeskFixture.data("\"setl_id\":\"" + setlId + "\",\"psn_no\":\"E1\""));
         assertThat(c.error()).isEqualTo(ErrorCode.NONE);

@@ -102,6 +102,12 @@ final class InpatientStayTest
         assertThat(f.send("2404", data("\"mdtrt_id\":\"" + M1 + "\"")).error()).isEqualTo(ErrorCode.E5008);
         assertThat(f.send("2405", data("\"mdtrt_id\":\"" + M1 + "\"")).error()).isEqualTo(ErrorCode.NONE);
         assertThat(f.desk.visits().visit(M1).status()).isEqualTo(Visit.OPEN);
+        final Reply oneLine = f.send("2302", "{\"data\":{\"mdtrt_id\":\"" + M1 + "\",\"psn_no\":\"E1\"}," +
+            "\"feedetail\":[{\"feedetl_sn\":\"I3\"}]}");
+        assertThat(oneLine.error()).isEqualTo(ErrorCode.NONE);
+        assertThat(f.desk.visits().visit(M1).line("I3")).isNull();
+        assertThat(f.send("2302", "{\"data\":{\"mdtrt_id\":\"" + M1 + "\"},\"feedetail\":[{\"feedetl_sn\":\"I3\"}]}").error())
+            .isEqualTo(ErrorCode.E5008);
         assertThat(f.send("2302", data("\"mdtrt_id\":\"" + M1 + "\",\"chrg_bchno\":\"D2\"")).error()).isEqualTo(ErrorCode.NONE);
         assertThat(f.desk.visits().visit(M1).lines()).hasSize(1);
         assertThat(f.send("2404", data("\"mdtrt_id\":\"" + M1 + "\"")).error()).isEqualTo(ErrorCode.NONE);

@@ -64,7 +64,7 @@ final class ReplayTest
         final DeskFixture r = f.replayed();
         // a journal read twice changes nothing
         final long once = r.desk.digest();
-        f.ledger.reader().forEach((index, seq, ms, req, res) -> r.desk.replay(req, res, index));
+        f.ledger.reader().forEach((index, seq, ms, req, res) -> r.desk.apply(req, res, index));
         assertThat(r.desk.digest()).isEqualTo(once);
 
         assertThat(r.desk.digest()).isEqualTo(f.desk.digest());

@@ -1,0 +1,416 @@
+package io.medgw.loadtest;
+
+import io.medgw.codec.Dates;
+import io.medgw.codec.message.SettlementRequest;
+import io.medgw.codec.message.SettlementResult;
+import io.medgw.codec.request.RequestDecoder;
+import io.medgw.gateway.reference.Person;
+import io.medgw.gateway.reference.ReferenceData;
+import io.medgw.gateway.reference.ReferenceDataException;
+import io.medgw.gateway.reference.ReferenceDataHolder;
+import io.medgw.gateway.reference.ReferenceDataLoader;
+import io.medgw.gateway.settlement.SettlementContext;
+import io.medgw.gateway.settlement.SettlementEngine;
+import io.medgw.gateway.state.IdSequence;
+import io.medgw.gateway.state.SettlementState;
+import io.medgw.ledger.Durability;
+import io.medgw.ledger.Ledger;
+import io.medgw.ledger.LedgerContext;
+import io.medgw.ledger.LedgerReader;
+import io.medgw.ledger.LedgerWriter;
+import io.medgw.loadtest.bench.BenchBills;
+import io.medgw.loadtest.bench.BenchFiles;
+import io.medgw.loadtest.region.DemoRegionGenerator;
+import io.medgw.loadtest.region.Scale;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Restart time: how long the gateway takes to rebuild its settlement state from the ledger before
+ * it answers again. <b>Target: 1,000,000 settlements rebuilt in ≤ 10 s</b> (≥ 100,000 records/s).
+ * <pre>
+ *   write (not timed):
+ *     BenchBills ─JSON─▶ RequestDecoder ─▶ SettlementEngine (2207, commits) ─▶ LedgerWriter.append   × distinct
+ *     LedgerReader.next (the distinct ones, cyclically) ─▶ new msgid, setl_id, psn_no, inf_time ─▶ append
+ *                                                                                  up to N records
+ *   rebuild (timed exactly as Gateway's constructor does it):
+ *     Ledger.open ─▶ t0 ─▶ reader.forEach(record ─▶ SettlementState.apply(req, res)) ─▶ t1
+ * </pre>
+ * Workload: the SMALL demo region (seed 42); {@code distinct} (default 20,000) real 10-line 普通门诊
+ * 2207 settlements of random local persons at random hospitals, settled through the engine on
+ * 2026-03-16 08:00–18:00 and appended in {@link Durability#PROCESS} mode; then copies of them up to N
+ * records, each with a new msgid, setl_id and inf_time (spread over the following 30 days, so the
+ * 7-day idempotency window purges on the way) and the psn_no of another person of the same region
+ * and insutype (so every person's accumulators and balance are rebuilt). The rebuild state is
+ * built like Gateway's ({@code ReferenceDataHolder::current}, 7-day retention, sized to the persons).
+ * The rebuild reads a ledger the writer just wrote (page cache warm); for a cold read, write once
+ * with {@code --keep}, drop the page cache, then run {@code --rebuild-only}. The run fails unless
+ * every record became one settlement in the state. {@code --read-baseline} also times a pass that
+ * only reads (no apply) before each rebuild, to split the time between the ledger and the state.
+ * <p>
+ * Needs about 2 KB of heap per settlement kept in the state: run 1M records with {@code -Xmx4g}.
+ * Disk: about 3 KB per record in the ledger (3 GB for 1M), in a temp directory deleted afterwards
+ * unless {@code --keep}.
+ * <pre>
+ *   java -cp loadtest/target/medgw.jar FLAGS -Xmx4g io.medgw.loadtest.RestartBench [N] [--distinct D]
+ *        [--dir DIR] [--keep] [--rebuild-only] [--rebuilds R] [--read-baseline]
+ * </pre>
+ * FLAGS: the parent pom's {@code medgw.jvm.flags} (Chronicle Queue on Java 17).
+ */
+public final class RestartBench
+{
+    /** The gateway's default zone (daily ledger files roll at its midnight). */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** The gateway's default idempotency retention. */
+    public static final long RETENTION_SEC = 7L * 86_400L;
+    private static final long SEED = 42L;
+    private static final long PROGRESS_NS = 3_000_000_000L;
+    private static final long COPY_MSGID_BASE = 1_000_000_000_000L;
+    private static final long COPY_SPAN_SEC = 30L * 86_400L;
+
+    /**
+     * One rebuild.
+     *
+     * @param records       records read and applied.
+     * @param openMs        Ledger.open (recovers the last sequence), ms.
+     * @param rebuildMs     reader.forEach → apply, ms (what Gateway logs).
+     * @param recordsPerSec records / rebuild time.
+     * @param settlements   settlement records in the state afterwards.
+     * @param persons       persons whose balance the state owns.
+     * @param answers       idempotency entries still live.
+     * @param heapUsedBytes heap in use after a full GC with the state alive.
+     */
+    public record Result(long records, long openMs, long rebuildMs, long recordsPerSec, int settlements, int persons,
+        int answers, long heapUsedBytes)
+    {
+    }
+
+    private RestartBench()
+    {
+    }
+
+    /**
+     * @param args {@code [N] [--distinct D] [--dir DIR] [--keep] [--rebuild-only] [--rebuilds R] [--read-baseline]}.
+     * @throws Exception if anything fails.
+     */
+    public static void main(final String[] args) throws Exception
+    {
+        long records = 1_000_000;
+        int distinct = 20_000;
+        int rebuilds = 1;
+        Path dir = null;
+        boolean keep = false;
+        boolean rebuildOnly = false;
+        boolean readBaseline = false;
+        for (int i = 0; i < args.length; i++)
+        {
+            switch (args[i])
+            {
+                case "--distinct" -> distinct = Integer.parseInt(args[++i]);
+                case "--dir" -> dir = Path.of(args[++i]);
+                case "--keep" -> keep = true;
+                case "--rebuild-only" -> rebuildOnly = true;
+                case "--rebuilds" -> rebuilds = Integer.parseInt(args[++i]);
+                case "--read-baseline" -> readBaseline = true;
+                default -> records = Long.parseLong(args[i].replace("_", ""));
+            }
+        }
+        if (rebuildOnly && dir == null)
+        {
+            throw new IllegalArgumentException("--rebuild-only needs --dir (a directory written with --keep)");
+        }
+        final boolean temp = dir == null;
+        final Path work = temp ? Files.createTempDirectory("medgw-restart-bench") : dir;
+        try
+        {
+            if (!rebuildOnly)
+            {
+                write(work, records, distinct, System.out);
+            }
+            for (int i = 0; i < rebuilds; i++)
+            {
+                if (readBaseline)
+                {
+                    readOnly(work, System.out);
+                }
+                rebuild(work, System.out);
+            }
+        }
+        finally
+        {
+            if (temp && !keep)
+            {
+                BenchFiles.deleteTree(work);
+            }
+            else
+            {
+                System.out.println("kept " + work + " (region/, ledger/)");
+            }
+        }
+    }
+
+    /**
+     * Generates the SMALL region into {@code work/region} (unless present) and writes
+     * {@code records} settlements into a new ledger in {@code work/ledger}.
+     *
+     * @param work     the working directory.
+     * @param records  records to write (N).
+     * @param distinct real settlements made through the engine (the rest are copies).
+     * @param out      progress.
+     * @return the number of records written.
+     * @throws IOException            if a file fails.
+     * @throws ReferenceDataException if the region does not load.
+     */
+    public static long write(final Path work, final long records, final int distinct, final PrintStream out)
+        throws IOException, ReferenceDataException
+    {
+        final Path regionDir = work.resolve("region");
+        final Path ledgerDir = work.resolve("ledger");
+        if (!Files.exists(regionDir.resolve("version.properties")))
+        {
+            DemoRegionGenerator.generate(regionDir, SEED, Scale.SMALL);
+        }
+        if (Files.exists(ledgerDir))
+        {
+            BenchFiles.deleteTree(ledgerDir);
+        }
+        final ReferenceData ref = ReferenceDataLoader.load(regionDir);
+        final long start = System.nanoTime();
+        final Writer w = new Writer(ref, out, records);
+        try (Ledger ledger = Ledger.open(LedgerContext.gateway(ledgerDir, ZONE).durability(Durability.PROCESS)))
+        {
+            final LedgerWriter writer = ledger.writer();
+            final int real = w.settleReal(writer, (int)Math.min(distinct, records));
+            w.copies(ledger, writer, real);
+            writer.endOfBatch();
+        }
+        out.printf("wrote %,d records (%,d settled through the engine, %,d refused and skipped) in %,d ms to %s%n",
+            w.written, w.real, w.refused, (System.nanoTime() - start) / 1_000_000, ledgerDir);
+        return w.written;
+    }
+
+    /**
+     * Rebuilds a fresh settlement state from {@code work/ledger}, the way Gateway does at start.
+     *
+     * @param work the working directory written by {@link #write}.
+     * @param out  the report.
+     * @return the figures.
+     * @throws ReferenceDataException if the region does not load.
+     */
+    public static Result rebuild(final Path work, final PrintStream out) throws ReferenceDataException
+    {
+        final ReferenceDataHolder reference = new ReferenceDataHolder(ReferenceDataLoader.load(work.resolve("region")));
+        final SettlementState state = new SettlementState(reference::current, RETENTION_SEC, "",
+            reference.current().persons().size());
+        System.gc();
+        final long open0 = System.nanoTime();
+        final long n;
+        final long t0;
+        final long t1;
+        try (Ledger ledger = Ledger.open(LedgerContext.gateway(work.resolve("ledger"), ZONE).durability(Durability.PROCESS)))
+        {
+            t0 = System.nanoTime();
+            try (LedgerReader reader = ledger.reader())
+            {
+                n = reader.forEach((index, sequence, appendMs, req, res) -> state.apply(req, res));
+            }
+            t1 = System.nanoTime();
+        }
+        final long rebuildMs = (t1 - t0) / 1_000_000;
+        final long perSec = t1 == t0 ? 0 : n * 1_000_000_000L / (t1 - t0);
+        System.gc();
+        final long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        final Result r = new Result(n, (t0 - open0) / 1_000_000, rebuildMs, perSec, state.recordCount(),
+            state.personCount(), state.answerCount(), heap);
+        out.printf("rebuild: %,d records in %,d ms (%,d records/s; Ledger.open %,d ms) -> %,d settlements, %,d persons, " +
+            "%,d idempotency entries; heap after GC %,d MB%n", r.records(), r.rebuildMs(), r.recordsPerSec(), r.openMs(),
+            r.settlements(), r.persons(), r.answers(), heap >> 20);
+        final long budgetMs = Math.max(1, n / 100);
+        out.printf("target: 1M settlements <= 10 s, i.e. %,d ms for %,d: %s%n", budgetMs, n,
+            rebuildMs <= budgetMs ? "PASS" : "FAIL");
+        if (state.recordCount() != n)
+        {
+            throw new IllegalStateException("rebuild applied " + n + " records but the state holds " + state.recordCount() +
+                " settlements");
+        }
+        return r;
+    }
+
+    /**
+     * Reads every record without applying it: the ledger's share of the rebuild (decode, strings).
+     *
+     * @param work the working directory written by {@link #write}.
+     * @param out  the report.
+     * @return the time, ms.
+     */
+    public static long readOnly(final Path work, final PrintStream out)
+    {
+        final long[] lines = new long[1];
+        final long t0;
+        final long n;
+        final long t1;
+        try (Ledger ledger = Ledger.open(LedgerContext.gateway(work.resolve("ledger"), ZONE).durability(Durability.PROCESS)))
+        {
+            t0 = System.nanoTime();
+            try (LedgerReader reader = ledger.reader())
+            {
+                n = reader.forEach((index, sequence, appendMs, req, res) -> lines[0] += req.lineCount());
+            }
+            t1 = System.nanoTime();
+        }
+        final long ms = (t1 - t0) / 1_000_000;
+        out.printf("read only (no apply): %,d records, %,d fee lines in %,d ms (%,d records/s)%n", n, lines[0], ms,
+            t1 == t0 ? 0 : n * 1_000_000_000L / (t1 - t0));
+        return ms;
+    }
+
+    /** The writing side: real settlements through the engine, then rewritten copies. */
+    private static final class Writer
+    {
+        private final ReferenceData ref;
+        private final PrintStream out;
+        private final long records;
+        private final Map<String, List<Person>> peers = new HashMap<>();
+        private final SettlementRequest req = new SettlementRequest();
+        private final SettlementResult res = new SettlementResult();
+        private long written;
+        private int real;
+        private int refused;
+        private long lastReport = System.nanoTime();
+
+        Writer(final ReferenceData ref, final PrintStream out, final long records)
+        {
+            this.ref = ref;
+            this.out = out;
+            this.records = records;
+        }
+
+        int settleReal(final LedgerWriter writer, final int distinct)
+        {
+            final BenchBills bills = new BenchBills(ref, BenchBills.DAY);
+            for (final List<Person> persons : bills.personsByRegion().values())
+            {
+                for (final Person p : persons)
+                {
+                    peers.computeIfAbsent(p.insuplcAdmdvs() + '|' + p.insutype(), k -> new ArrayList<>()).add(p);
+                }
+            }
+            final SettlementEngine engine = new SettlementEngine(new SettlementContext().referenceData(ref)
+                .idempotencyRetentionSec(RETENTION_SEC).expectedPersons(ref.persons().size()));
+            final RequestDecoder decoder = new RequestDecoder();
+            final SplittableRandom rng = new SplittableRandom(SEED);
+            final long open = BenchBills.DAY * (long)Dates.SECONDS_PER_DAY + 8 * 3_600;
+            long msgSeq = 0;
+            while (real < distinct)
+            {
+                if (refused > 5 * distinct + 1_000)
+                {
+                    throw new IllegalStateException("too many refusals: " + res.error + " " + res.errorMessage);
+                }
+                final BenchBills.Bill b = bills.draw(rng, null, "11", 10);
+                if (b == null)
+                {
+                    continue;
+                }
+                final long t = open + real * 36_000L / distinct;
+                BenchBills.decode(decoder, BenchBills.json(b, "2207", BenchBills.msgid(b.inst().code(), ++msgSeq), t), req);
+                engine.process(req, res, t);
+                if (!res.ok())
+                {
+                    refused++;
+                    continue;
+                }
+                writer.append(req, res, System.currentTimeMillis());
+                real++;
+                written++;
+                progress();
+            }
+            return real;
+        }
+
+        void copies(final Ledger ledger, final LedgerWriter writer, final int real)
+        {
+            if (written >= records)
+            {
+                return;
+            }
+            final long first = BenchBills.DAY * (long)Dates.SECONDS_PER_DAY + Dates.SECONDS_PER_DAY;
+            final long copies = records - written;
+            final char[] setlId = new char[1 + IdSequence.DIGITS];
+            setlId[0] = 'S';
+            try (LedgerReader reader = ledger.reader())
+            {
+                int inCycle = 0;
+                for (long c = 0; c < copies; c++)
+                {
+                    if (inCycle == real)
+                    {
+                        reader.toStart();
+                        inCycle = 0;
+                    }
+                    if (!reader.next(req, res))
+                    {
+                        throw new IllegalStateException("ledger record " + (inCycle + 1) + " cannot be read back");
+                    }
+                    inCycle++;
+                    final long k = written;
+                    rewrite(k, first + c * COPY_SPAN_SEC / copies, setlId);
+                    writer.append(req, res, System.currentTimeMillis());
+                    written++;
+                    progress();
+                }
+            }
+        }
+
+        // A new msgid, setl_id (the k+1-th), inf_time and person of the same region and insutype.
+        private void rewrite(final long k, final long t, final char[] setlId)
+        {
+            req.msgid = BenchBills.msgid(req.fixmedinsCode, COPY_MSGID_BASE + k);
+            long v = k + 1;
+            for (int i = setlId.length - 1; i > 0; i--)
+            {
+                setlId[i] = (char)('0' + v % 10);
+                v /= 10;
+            }
+            res.setlId = new String(setlId);
+            req.infTime = t;
+            req.infTimeText = Dates.formatDateTime(t);
+            res.setlTime = t;
+            res.setlDay = Dates.dayOf(t);
+            final List<Person> group = peers.get(res.insuplcAdmdvs + '|' + res.insutype);
+            if (group != null)
+            {
+                final Person p = group.get((int)(k % group.size()));
+                req.psnNo = p.psnNo();
+                req.mdtrtCertNo = p.certno();
+                res.psnNo = p.psnNo();
+                res.psnName = p.name();
+                res.certno = p.certno();
+                for (int i = 0; i < req.lineCount(); i++)
+                {
+                    req.line(i).psnNo = p.psnNo();
+                }
+            }
+        }
+
+        private void progress()
+        {
+            final long now = System.nanoTime();
+            if (now - lastReport >= PROGRESS_NS)
+            {
+                lastReport = now;
+                out.printf("  written %,d / %,d records%n", written, records);
+            }
+        }
+    }
+}
