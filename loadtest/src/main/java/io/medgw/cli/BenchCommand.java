@@ -15,12 +15,13 @@ import java.util.concurrent.Callable;
 public final class BenchCommand implements Callable<Integer>
 {
     @Parameters(arity = "0..*", description = "JMH arguments.")
-    String[] args = new String[0];
+    java.util.List<String> args = new java.util.ArrayList<>();
+
 
     @Override
     public Integer call() throws Exception
     {
-        org.openjdk.jmh.Main.main(args);
+        org.openjdk.jmh.Main.main(args.toArray(new String[0]));
         return 0;
     }
 }

@@ -46,7 +46,7 @@ public final class DemoCommand implements Callable<Integer>
     @Option(names = "--requests", defaultValue = "20000", description = "Requests in the demo day (default ${DEFAULT-VALUE}).")
     int requests;
 
-    @Option(names = "--connections", defaultValue = "4", description = "Client connections (default ${DEFAULT-VALUE}).")
+    @Option(names = "--connections", defaultValue = "8", description = "Client connections (default ${DEFAULT-VALUE}).")
     int connections;
 
     @Option(names = "--durability", defaultValue = "fsync", description = "fsync (default: a reply waits for its batch's fsync) or process.")
@@ -54,6 +54,9 @@ public final class DemoCommand implements Callable<Integer>
 
     @Option(names = "--scale", defaultValue = "DEMO", description = "Region size: DEMO (default) or SMALL.")
     Scale scale;
+
+    @Option(names = {"-v", "--verbose"}, description = "Also print the first refusal message of each error code.")
+    boolean verbose;
 
     @Override
     public Integer call() throws IOException, InterruptedException
@@ -93,6 +96,10 @@ public final class DemoCommand implements Callable<Integer>
             });
             System.out.println("over loopback HTTP, " + connections + " connections, closed loop:");
             System.out.println(report.summary());
+            if (verbose)
+            {
+                System.out.print(report.examples());
+            }
             printTotals(gateway);
         }
         return 0;

@@ -52,6 +52,9 @@ public final class LoadtestCommand implements Callable<Integer>
     @Option(names = "--no-sign-in", description = "Do not send 9001 for each institution first.")
     boolean noSignIn;
 
+    @Option(names = {"-v", "--verbose"}, description = "Also print the first refusal message of each error code.")
+    boolean verbose;
+
     @Override
     public Integer call() throws IOException, InterruptedException
     {
@@ -98,6 +101,10 @@ public final class LoadtestCommand implements Callable<Integer>
         });
         System.out.printf("%d connection(s), %s:%n", connections, rate == 0 ? "closed loop" : "offered " + rate + " req/s");
         System.out.println(report.summary());
+        if (verbose)
+        {
+            System.out.print(report.examples());
+        }
         return report.ioErrors() == 0 ? 0 : 1;
     }
 

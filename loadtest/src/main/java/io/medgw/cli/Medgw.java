@@ -37,6 +37,8 @@ public final class Medgw implements Runnable
     public static CommandLine commandLine()
     {
         final CommandLine cl = new CommandLine(new Medgw());
+        // `bench -f 1 -wi 2 -prof gc` : every option is JMH's, passed through in order
+        cl.getSubcommands().get("bench").setUnmatchedOptionsArePositionalParams(true);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) ->
         {
             cmd.getErr().println("medgw " + cmd.getCommandName() + ": " + describe(ex));

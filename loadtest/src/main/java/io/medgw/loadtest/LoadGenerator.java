@@ -29,6 +29,9 @@ public final class LoadGenerator
     private static final byte[] INF_TIME_KEY = "\"inf_time\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] INFCODE_KEY = "\"infcode\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FIXMEDINS_KEY = "\"fixmedins_code\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final java.time.format.DateTimeFormatter INF_TIME_FORMAT =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final byte[] ERR_MSG_KEY = "\"err_msg\":\"".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * What a run measured.
@@ -41,12 +44,21 @@ public final class LoadGenerator
      * @param elapsedNs   wall time of the measured phase.
      * @param latencyNs   latency histogram (ns).
      */
-    public record Report(long sent, long ok, long business, long system, long ioErrors, long elapsedNs, Histogram latencyNs)
+    public record Report(long sent, long ok, long business, long system, long ioErrors, long elapsedNs, Histogram latencyNs,
+        java.util.SortedMap<String, Long> refusalsByCode, java.util.SortedMap<String, String> refusalExamples)
     {
         /** @return answered requests per second. */
         public long throughputPerSec()
         {
             return elapsedNs == 0 ? 0 : sent * 1_000_000_000L / elapsedNs;
+        }
+
+        /** @return the first refusal message of each code, one per line (allocates). */
+        public String examples()
+        {
+            final StringBuilder b = new StringBuilder();
+            refusalExamples.forEach((code, msg) -> b.append("  ").append(msg).append(System.lineSeparator()));
+            return b.toString();
         }
 
         /** @return a one-paragraph human summary with percentiles in µs. */
@@ -58,7 +70,7 @@ public final class LoadGenerator
                 sent, ok, business, system, ioErrors, elapsedNs / 1e9, throughputPerSec(),
                 latencyNs.getValueAtPercentile(50) / 1e3, latencyNs.getValueAtPercentile(90) / 1e3,
                 latencyNs.getValueAtPercentile(99) / 1e3, latencyNs.getValueAtPercentile(99.9) / 1e3,
-                latencyNs.getMaxValue() / 1e3);
+                latencyNs.getMaxValue() / 1e3) + (refusalsByCode.isEmpty() ? "" : "\nrefusals by code: " + refusalsByCode);
         }
     }
 
@@ -117,6 +129,8 @@ public final class LoadGenerator
             workers[i].start();
         }
         final Histogram all = new Histogram(3_600_000_000_000L, 3);
+        final java.util.SortedMap<String, Long> codes = new java.util.TreeMap<>();
+        final java.util.SortedMap<String, String> examples = new java.util.TreeMap<>();
         long ok = 0;
         long business = 0;
         long system = 0;
@@ -129,9 +143,11 @@ public final class LoadGenerator
             business += w.business;
             system += w.system;
             io += w.ioErrors;
+            w.codes.forEach((k, v) -> codes.merge(k, v, Long::sum));
+            w.examples.forEach(examples::putIfAbsent);
         }
         final long elapsed = System.nanoTime() - startNs;
-        return new Report(ok + business + system, ok, business, system, io, elapsed, all);
+        return new Report(ok + business + system, ok, business, system, io, elapsed, all, codes, examples);
     }
 
     private final class Worker extends Thread
@@ -142,6 +158,8 @@ public final class LoadGenerator
         private final AtomicLong answered;
         private final LongConsumer progress;
         private final Histogram histogram = new Histogram(3_600_000_000_000L, 3);
+        private final java.util.Map<String, Long> codes = new java.util.HashMap<>();
+        private final java.util.Map<String, String> examples = new java.util.HashMap<>();
         private long ok;
         private long business;
         private long system;
@@ -217,14 +235,30 @@ public final class LoadGenerator
             if (buf[p] == '0')
             {
                 ok++;
+                return;
             }
-            else if (buf[p] == '-' && buf[p + 1] == '2')
+            if (buf[p] == '-' && buf[p + 1] == '2')
             {
                 business++;
             }
             else
             {
                 system++;
+            }
+            final int e = indexOf(buf, off, off + len, ERR_MSG_KEY);
+            if (e >= 0 && e + ERR_MSG_KEY.length + 5 <= off + len)
+            {
+                final String code = new String(buf, e + ERR_MSG_KEY.length, 5, StandardCharsets.US_ASCII);
+                if (codes.merge(code, 1L, Long::sum) == 1L)
+                {
+                    final int start = e + ERR_MSG_KEY.length;
+                    int end = start;
+                    while (end < off + len && buf[end] != '"')
+                    {
+                        end++;
+                    }
+                    examples.put(code, new String(buf, start, end - start, StandardCharsets.UTF_8));
+                }
             }
         }
     }
@@ -234,8 +268,7 @@ public final class LoadGenerator
         final int at = indexOf(body, 0, body.length, INF_TIME_KEY);
         if (at >= 0 && at + INF_TIME_KEY.length + 19 <= body.length)
         {
-            final byte[] now = LocalDateTime.now(zone).withNano(0).toString().replace('T', ' ')
-                .getBytes(StandardCharsets.US_ASCII);
+            final byte[] now = INF_TIME_FORMAT.format(LocalDateTime.now(zone)).getBytes(StandardCharsets.US_ASCII);
             if (now.length == 19)
             {
                 System.arraycopy(now, 0, body, at + INF_TIME_KEY.length, 19);

@@ -1,25 +1,17 @@
 package io.medgw.loadtest;
 
-import io.medgw.codec.Dates;
-import io.medgw.codec.message.SettlementRequest;
-import io.medgw.codec.message.SettlementResult;
-import io.medgw.codec.request.RequestDecoder;
-import io.medgw.gateway.reference.Person;
 import io.medgw.gateway.reference.ReferenceData;
 import io.medgw.gateway.reference.ReferenceDataException;
 import io.medgw.gateway.reference.ReferenceDataHolder;
 import io.medgw.gateway.reference.ReferenceDataLoader;
-import io.medgw.gateway.settlement.SettlementContext;
-import io.medgw.gateway.settlement.SettlementEngine;
-import io.medgw.gateway.state.IdSequence;
 import io.medgw.gateway.state.SettlementState;
 import io.medgw.ledger.Durability;
 import io.medgw.ledger.Ledger;
 import io.medgw.ledger.LedgerContext;
 import io.medgw.ledger.LedgerReader;
 import io.medgw.ledger.LedgerWriter;
-import io.medgw.loadtest.bench.BenchBills;
 import io.medgw.loadtest.bench.BenchFiles;
+import io.medgw.loadtest.bench.RestartLedgerWriter;
 import io.medgw.loadtest.region.DemoRegionGenerator;
 import io.medgw.loadtest.region.Scale;
 
@@ -29,11 +21,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Restart time: how long the gateway takes to rebuild its settlement state from the ledger before
@@ -72,11 +59,8 @@ public final class RestartBench
     /** The gateway's default zone (daily ledger files roll at its midnight). */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** The gateway's default idempotency retention. */
-    public static final long RETENTION_SEC = 7L * 86_400L;
+    public static final long RETENTION_SEC = RestartLedgerWriter.RETENTION_SEC;
     private static final long SEED = 42L;
-    private static final long PROGRESS_NS = 3_000_000_000L;
-    private static final long COPY_MSGID_BASE = 1_000_000_000_000L;
-    private static final long COPY_SPAN_SEC = 30L * 86_400L;
 
     /**
      * One rebuild.
@@ -186,7 +170,7 @@ public final class RestartBench
         }
         final ReferenceData ref = ReferenceDataLoader.load(regionDir);
         final long start = System.nanoTime();
-        final Writer w = new Writer(ref, out, records);
+        final RestartLedgerWriter w = new RestartLedgerWriter(ref, out, records);
         try (Ledger ledger = Ledger.open(LedgerContext.gateway(ledgerDir, ZONE).durability(Durability.PROCESS)))
         {
             final LedgerWriter writer = ledger.writer();
@@ -195,8 +179,8 @@ public final class RestartBench
             writer.endOfBatch();
         }
         out.printf("wrote %,d records (%,d settled through the engine, %,d refused and skipped) in %,d ms to %s%n",
-            w.written, w.real, w.refused, (System.nanoTime() - start) / 1_000_000, ledgerDir);
-        return w.written;
+            w.written(), w.real(), w.refused(), (System.nanoTime() - start) / 1_000_000, ledgerDir);
+        return w.written();
     }
 
     /**
@@ -272,145 +256,5 @@ public final class RestartBench
         out.printf("read only (no apply): %,d records, %,d fee lines in %,d ms (%,d records/s)%n", n, lines[0], ms,
             t1 == t0 ? 0 : n * 1_000_000_000L / (t1 - t0));
         return ms;
-    }
-
-    /** The writing side: real settlements through the engine, then rewritten copies. */
-    private static final class Writer
-    {
-        private final ReferenceData ref;
-        private final PrintStream out;
-        private final long records;
-        private final Map<String, List<Person>> peers = new HashMap<>();
-        private final SettlementRequest req = new SettlementRequest();
-        private final SettlementResult res = new SettlementResult();
-        private long written;
-        private int real;
-        private int refused;
-        private long lastReport = System.nanoTime();
-
-        Writer(final ReferenceData ref, final PrintStream out, final long records)
-        {
-            this.ref = ref;
-            this.out = out;
-            this.records = records;
-        }
-
-        int settleReal(final LedgerWriter writer, final int distinct)
-        {
-            final BenchBills bills = new BenchBills(ref, BenchBills.DAY);
-            for (final List<Person> persons : bills.personsByRegion().values())
-            {
-                for (final Person p : persons)
-                {
-                    peers.computeIfAbsent(p.insuplcAdmdvs() + '|' + p.insutype(), k -> new ArrayList<>()).add(p);
-                }
-            }
-            final SettlementEngine engine = new SettlementEngine(new SettlementContext().referenceData(ref)
-                .idempotencyRetentionSec(RETENTION_SEC).expectedPersons(ref.persons().size()));
-            final RequestDecoder decoder = new RequestDecoder();
-            final SplittableRandom rng = new SplittableRandom(SEED);
-            final long open = BenchBills.DAY * (long)Dates.SECONDS_PER_DAY + 8 * 3_600;
-            long msgSeq = 0;
-            while (real < distinct)
-            {
-                if (refused > 5 * distinct + 1_000)
-                {
-                    throw new IllegalStateException("too many refusals: " + res.error + " " + res.errorMessage);
-                }
-                final BenchBills.Bill b = bills.draw(rng, null, "11", 10);
-                if (b == null)
-                {
-                    continue;
-                }
-                final long t = open + real * 36_000L / distinct;
-                BenchBills.decode(decoder, BenchBills.json(b, "2207", BenchBills.msgid(b.inst().code(), ++msgSeq), t), req);
-                engine.process(req, res, t);
-                if (!res.ok())
-                {
-                    refused++;
-                    continue;
-                }
-                writer.append(req, res, System.currentTimeMillis());
-                real++;
-                written++;
-                progress();
-            }
-            return real;
-        }
-
-        void copies(final Ledger ledger, final LedgerWriter writer, final int real)
-        {
-            if (written >= records)
-            {
-                return;
-            }
-            final long first = BenchBills.DAY * (long)Dates.SECONDS_PER_DAY + Dates.SECONDS_PER_DAY;
-            final long copies = records - written;
-            final char[] setlId = new char[1 + IdSequence.DIGITS];
-            setlId[0] = 'S';
-            try (LedgerReader reader = ledger.reader())
-            {
-                int inCycle = 0;
-                for (long c = 0; c < copies; c++)
-                {
-                    if (inCycle == real)
-                    {
-                        reader.toStart();
-                        inCycle = 0;
-                    }
-                    if (!reader.next(req, res))
-                    {
-                        throw new IllegalStateException("ledger record " + (inCycle + 1) + " cannot be read back");
-                    }
-                    inCycle++;
-                    final long k = written;
-                    rewrite(k, first + c * COPY_SPAN_SEC / copies, setlId);
-                    writer.append(req, res, System.currentTimeMillis());
-                    written++;
-                    progress();
-                }
-            }
-        }
-
-        // A new msgid, setl_id (the k+1-th), inf_time and person of the same region and insutype.
-        private void rewrite(final long k, final long t, final char[] setlId)
-        {
-            req.msgid = BenchBills.msgid(req.fixmedinsCode, COPY_MSGID_BASE + k);
-            long v = k + 1;
-            for (int i = setlId.length - 1; i > 0; i--)
-            {
-                setlId[i] = (char)('0' + v % 10);
-                v /= 10;
-            }
-            res.setlId = new String(setlId);
-            req.infTime = t;
-            req.infTimeText = Dates.formatDateTime(t);
-            res.setlTime = t;
-            res.setlDay = Dates.dayOf(t);
-            final List<Person> group = peers.get(res.insuplcAdmdvs + '|' + res.insutype);
-            if (group != null)
-            {
-                final Person p = group.get((int)(k % group.size()));
-                req.psnNo = p.psnNo();
-                req.mdtrtCertNo = p.certno();
-                res.psnNo = p.psnNo();
-                res.psnName = p.name();
-                res.certno = p.certno();
-                for (int i = 0; i < req.lineCount(); i++)
-                {
-                    req.line(i).psnNo = p.psnNo();
-                }
-            }
-        }
-
-        private void progress()
-        {
-            final long now = System.nanoTime();
-            if (now - lastReport >= PROGRESS_NS)
-            {
-                lastReport = now;
-                out.printf("  written %,d / %,d records%n", written, records);
-            }
-        }
     }
 }

@@ -130,6 +130,17 @@ final class ItGateway implements AutoCloseable
         return gateway.ledger().lastSequence();
     }
 
+    /** @return the ledger records that moved money (settlements and cancellations), read from the running ledger. */
+    long moneyRecords()
+    {
+        final long[] n = new long[1];
+        try (LedgerReader reader = gateway.ledger().reader())
+        {
+            reader.forEach((index, sequence, appendMs, req, res) -> n[0] += res.sign != 0 ? 1 : 0);
+        }
+        return n[0];
+    }
+
     /** @return a counter's value. */
     long counter(final GatewayCounter c)
     {

@@ -108,4 +108,17 @@ final class WireChecks
         assertThat(r.text("output")).as("output of a refusal").isNull();
         assertThat(r.has("output")).isTrue();
     }
+
+    /** @return the value of the first sample of {@code name} in a Prometheus text exposition, or -1. */
+    static double metric(final String exposition, final String name)
+    {
+        for (final String line : exposition.split("\n"))
+        {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{"))
+            {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return -1;
+    }
 }

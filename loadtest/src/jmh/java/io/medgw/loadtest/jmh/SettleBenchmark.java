@@ -69,7 +69,7 @@ import java.util.concurrent.TimeUnit;
  * Each run checks its answer at the end (a fast but refused or changed answer fails the run).
  * <p>
  * Run: {@code bin/medgw bench SettleBenchmark -prof gc} (add {@code -p scale=DEMO} for the
- * 200,000-person region; set-up then takes about a minute), or this class's {@code main}.
+ * 200,000-person region; set-up then takes a few tens of seconds), or this class's {@code main}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
