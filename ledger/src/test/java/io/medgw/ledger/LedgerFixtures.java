@@ -208,7 +208,7 @@ public final class LedgerFixtures
         for (final Field f : target.getClass().getFields())
         {
             final int mod = f.getModifiers();
-            if (Modifier.isStatic(mod) || Modifier.isFinal(mod))
+            if (Modifier.isStatic(mod) || Modifier.isFinal(mod) || Modifier.isTransient(mod)) // transient: never journaled
             {
                 continue;
             }
@@ -333,7 +333,7 @@ public final class LedgerFixtures
         for (final Field f : expected.getClass().getFields())
         {
             final int mod = f.getModifiers();
-            if (Modifier.isStatic(mod) || (Modifier.isFinal(mod) && f.getType().isArray()) ||
+            if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || (Modifier.isFinal(mod) && f.getType().isArray()) ||
                 f.getType() == StringBuilder.class)
             {
                 continue;

@@ -44,6 +44,12 @@ public final class FeeLine
     public String medChrgitmType;
     /** Why the line went 全自费, or null (shown in {@code memo}). */
     public String ownpayReason;
+    /**
+     * The catalogue's versions of this line's code, found by the identity stage's E2003 check and
+     * reused by pricing so each line's code is looked up once (opaque here: the gateway's type).
+     * Transient: a lookup cache, never journaled.
+     */
+    public transient Object catalogueVersions;
 
     /** @return the wire name of the field named by {@link #parseError}, or null. */
     public String badField()
@@ -89,6 +95,7 @@ public final class FeeLine
         pricUplmtMicro = -1;
         medChrgitmType = null;
         ownpayReason = null;
+        catalogueVersions = null;
     }
 
     /** Copies the inputs of {@code other} into this line (for visit state kept across requests). */

@@ -8,6 +8,7 @@ import io.medgw.codec.message.SettlementRequest;
 import io.medgw.codec.message.SettlementResult;
 import io.medgw.gateway.pipeline.SettlementEvent;
 import io.medgw.gateway.reference.Catalogue;
+import io.medgw.gateway.reference.CatalogueItem;
 
 /**
  * The fee-line checks of settlement-rules.md §2 step 1, in order, each over all lines before the
@@ -81,7 +82,9 @@ final class LineChecks
         for (int i = 0, n = req.lineCount(); i < n; i++)
         {
             final FeeLine l = req.line(i);
-            if (cat == null || !cat.contains(l.medListCodg))
+            final CatalogueItem[] versions = cat == null ? null : cat.versions(l.medListCodg);
+            l.catalogueVersions = versions;
+            if (versions == null)
             {
                 e.result.refuse(ErrorCode.E2003, "费用明细第" + (i + 1) + "行" + sn(l) + "医疗目录编码不在就医地(" +
                     e.institution.admdvs() + ")目录中：med_list_codg=" + l.medListCodg +

@@ -8,6 +8,7 @@ import io.medgw.codec.message.SettlementRequest;
 import io.medgw.codec.message.SettlementResult;
 import io.medgw.gateway.pipeline.SettlementEvent;
 import io.medgw.gateway.reference.BenefitClass;
+import io.medgw.gateway.reference.Catalogue;
 import io.medgw.gateway.reference.CatalogueItem;
 import io.medgw.gateway.reference.Institution;
 
@@ -84,7 +85,8 @@ public final class CataloguePricingHandler implements EventHandler<SettlementEve
     {
         line.clearOutputs();
         final long a = line.amountFen;
-        final CatalogueItem item = e.catalogue.on(line.medListCodg, e.setlDay);
+        final CatalogueItem item = line.catalogueVersions instanceof CatalogueItem[] ?
+            Catalogue.on((CatalogueItem[])line.catalogueVersions, e.setlDay) : e.catalogue.on(line.medListCodg, e.setlDay);
         if (item != null)
         {
             line.chrgitmLv = item.chrgitmLv();

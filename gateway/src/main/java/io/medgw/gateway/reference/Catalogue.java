@@ -59,7 +59,22 @@ public final class Catalogue
      */
     public CatalogueItem on(final String code, final int day)
     {
-        final CatalogueItem[] versions = versionsByCode.get(code);
+        return on(versionsByCode.get(code), day);
+    }
+
+    /** @param code med_list_codg. @return every version of it (do not modify), or null if none (E2003). */
+    public CatalogueItem[] versions(final String code)
+    {
+        return code == null ? null : versionsByCode.get(code);
+    }
+
+    /**
+     * @param versions a code's versions (from {@link #versions}), or null.
+     * @param day      epoch day.
+     * @return the version in force on that day (the latest-starting one if they overlap), or null.
+     */
+    public static CatalogueItem on(final CatalogueItem[] versions, final int day)
+    {
         if (versions == null)
         {
             return null;

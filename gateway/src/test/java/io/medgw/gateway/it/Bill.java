@@ -36,6 +36,7 @@ final class Bill
     private String node;
     private String lineNode;
     private boolean linesInsideNode;
+    private String serialPrefix = "F";
 
     private Bill(final ItClock clock, final String infno, final String fixmedinsCode)
     {
@@ -188,13 +189,20 @@ final class Bill
     Bill lineRaw(final String code, final String cnt, final String pric, final String amount)
     {
         final Map<String, String> l = new LinkedHashMap<>();
-        text(l, "feedetl_sn", "F" + (lines.size() + 1));
+        l.put("feedetl_sn", null);
         text(l, "med_list_codg", code);
         text(l, "medins_list_codg", "HIS-" + code);
         l.put("cnt", cnt);
         l.put("pric", pric);
         l.put("det_item_fee_sumamt", amount);
         lines.add(l);
+        return this;
+    }
+
+    /** @return this with fee-line serials {@code prefix + 1, prefix + 2, ...} (default F1, F2, ...). */
+    Bill serials(final String prefix)
+    {
+        serialPrefix = prefix;
         return this;
     }
 
@@ -255,6 +263,7 @@ final class Bill
         for (int i = 0; i < lines.size(); i++)
         {
             final Map<String, String> l = new LinkedHashMap<>(lines.get(i));
+            text(l, "feedetl_sn", serialPrefix + (i + 1));
             l.putAll(perLine);
             b.append(i == 0 ? "{" : ",{");
             fields(b, l);

@@ -8,6 +8,8 @@ import io.medgw.gateway.pipeline.NoDesk;
 import io.medgw.gateway.pipeline.TransactionDeskAdapter;
 import io.medgw.gateway.reference.ReferenceData;
 import io.medgw.gateway.status.GatewayCounter;
+import io.medgw.gateway.visit.DeskContext;
+import io.medgw.gateway.visit.TransactionDesk;
 import io.medgw.ledger.Ledger;
 import io.medgw.ledger.LedgerContext;
 import io.medgw.ledger.LedgerReader;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -92,6 +95,24 @@ final class ItGateway implements AutoCloseable
         tweak.accept(ctx);
         gateway = Gateway.start(ctx, desk);
         return this;
+    }
+
+    /**
+     * The full transaction desk, as the serve command builds it (loadtest's {@code Desks.full}); the
+     * desk built is put into {@code holder} so a test can read its digest.
+     *
+     * @param holder receives the desk each time the factory runs (each start).
+     * @return the factory.
+     */
+    static Function<Gateway.Ref, TransactionDeskAdapter> fullDesk(final AtomicReference<TransactionDesk> holder)
+    {
+        return ref ->
+        {
+            final TransactionDesk desk = new TransactionDesk(DeskContext.forGateway(ref, ref.maxClockSkewSec)
+                .ledgerReader(ref.ledger.reader()));
+            holder.set(desk);
+            return desk;
+        };
     }
 
     /** The test expects error counters to move (a handler failure it provoked). */
