@@ -12,6 +12,7 @@ import io.medgw.gateway.pipeline.JournalHandler;
 import io.medgw.gateway.pipeline.LocalClock;
 import io.medgw.gateway.pipeline.PipelineWiring;
 import io.medgw.gateway.pipeline.SettleHandler;
+import io.medgw.gateway.pipeline.SettlementEvent;
 import io.medgw.gateway.pipeline.TransactionDeskAdapter;
 import io.medgw.gateway.reference.ReferenceDataException;
 import io.medgw.gateway.reference.ReferenceDataHolder;
@@ -55,12 +56,14 @@ public final class Gateway implements AutoCloseable
     private final AdminServer admin;
     private final long rebuiltRecords;
     private final long rebuildMs;
+    private final boolean ownsMetrics;
 
     private Gateway(final GatewayContext ctx, final Function<Ref, TransactionDeskAdapter> deskFactory)
         throws ReferenceDataException, IOException
     {
+        this.ownsMetrics = ctx.metrics() == null; // conclude() fills it in: remember whether we made it
         this.ctx = ctx.conclude();
-        this.metrics = ctx.metrics() != null ? ctx.metrics() : new GatewayMetrics();
+        this.metrics = ctx.metrics();
         this.reference = ReferenceDataHolder.load(ctx.dataDir());
         this.state = new SettlementState(reference::current, ctx.idempotencyRetentionDays() * 86_400L, "",
             reference.current().persons().size());
@@ -80,7 +83,10 @@ public final class Gateway implements AutoCloseable
         {
             rebuiltRecords = reader.forEach((index, sequence, appendMs, req, res) ->
             {
-                state.apply(req, res);
+                if (SettlementEvent.kindOf(req.txn) != SettlementEvent.KIND_OTHER)
+                {
+                    state.apply(req, res); // desk records live in the desk only, as they did live
+                }
                 desk.apply(req, res, index);
             });
         }
@@ -90,7 +96,7 @@ public final class Gateway implements AutoCloseable
 
         final LocalClock clock = new LocalClock(ctx.epochClock(), ctx.timeZone());
         final JournalHandler journal = new JournalHandler(ledger.writer(), ctx.epochClock(), metrics.counters(),
-            () -> readiness.ringAccepting(false));
+            () -> readiness.ringAccepting(false), ctx.durability() == io.medgw.gateway.config.Durability.FSYNC);
         final int offset = ctx.timeZone().getRules().getOffset(Instant.ofEpochMilli(ctx.epochClock().time())).getTotalSeconds();
         final ReplyHandler reply = new ReplyHandler(offset, desk, journal, ctx.receiverAdmdvs(), ctx.epochClock(),
             ctx.nanoClock(), metrics.requests(), metrics.counters());
@@ -218,7 +224,7 @@ public final class Gateway implements AutoCloseable
         server.close();
         admin.close();
         ledger.close();
-        if (ctx.metrics() == null)
+        if (ownsMetrics)
         {
             metrics.close();
         }

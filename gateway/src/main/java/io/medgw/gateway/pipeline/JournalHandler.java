@@ -26,6 +26,7 @@ public final class JournalHandler implements EventHandler<PipelineSlot>
     private final EpochClock epochClock;
     private final GatewayCounters counters;
     private final Runnable onFatal;
+    private final boolean forcesToDisk;
     private boolean failed;
     private int pendingInBatch;
     private long batchStart = -1;
@@ -36,10 +37,12 @@ public final class JournalHandler implements EventHandler<PipelineSlot>
      * @param epochClock wall clock stamped on records.
      * @param counters   gateway counters.
      * @param onFatal    called once when the ledger fails (turns readiness off).
+     * @param forcesToDisk true in fsync durability (the fsync counter counts only real forces).
      */
     public JournalHandler(final LedgerWriter writer, final EpochClock epochClock, final GatewayCounters counters,
-        final Runnable onFatal)
+        final Runnable onFatal, final boolean forcesToDisk)
     {
+        this.forcesToDisk = forcesToDisk;
         this.writer = writer;
         this.epochClock = epochClock;
         this.counters = counters;
@@ -75,7 +78,10 @@ public final class JournalHandler implements EventHandler<PipelineSlot>
             try
             {
                 writer.endOfBatch();
-                counters.increment(GatewayCounter.LEDGER_FSYNCS);
+                if (forcesToDisk)
+                {
+                    counters.increment(GatewayCounter.LEDGER_FSYNCS);
+                }
             }
             catch (final RuntimeException ex)
             {

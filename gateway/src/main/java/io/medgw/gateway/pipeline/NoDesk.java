@@ -17,6 +17,12 @@ public final class NoDesk implements TransactionDeskAdapter
     }
 
     @Override
+    public boolean knowsMsgid(final SettlementEvent e)
+    {
+        return false;
+    }
+
+    @Override
     public void beforeSettlement(final SettlementEvent e)
     {
     }

@@ -3,6 +3,7 @@ package io.medgw.gateway.pipeline;
 import com.lmax.disruptor.EventHandler;
 import io.medgw.codec.ErrorCode;
 import io.medgw.codec.message.SettlementResult;
+import io.medgw.gateway.pricing.CataloguePricingHandler;
 import io.medgw.gateway.reference.ReferenceDataHolder;
 import io.medgw.gateway.settlement.SettlementEngine;
 
@@ -53,11 +54,22 @@ public final class SettleHandler implements EventHandler<PipelineSlot>
         if (e.kind == SettlementEvent.KIND_OTHER)
         {
             slot.desk = true;
-            slot.journal = desk.process(e);
+            // Refusals are answered, remembered in memory for re-sends, and not written (issue #4: bad input writes nothing).
+            slot.journal = desk.process(e) && e.result.ok();
+            return;
+        }
+        if (desk.knowsMsgid(e))
+        {
+            e.result.refuse(ErrorCode.E3001, "报文ID重复使用但内容不同：fixmedins_code=" + e.request.fixmedinsCode +
+                " msgid=" + e.request.msgid + " (msgid already used by another transaction; send a new msgid)");
             return;
         }
         desk.beforeSettlement(e);
         engine.process(e);
+        if (e.answered && e.result.ok() && e.computes())
+        {
+            CataloguePricingHandler.repriceAnswered(e);
+        }
         slot.journal = journaled(e);
         if (slot.journal)
         {

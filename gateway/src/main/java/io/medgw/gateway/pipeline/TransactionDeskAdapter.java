@@ -21,6 +21,13 @@ public interface TransactionDeskAdapter
      */
     boolean process(SettlementEvent e);
 
+    /**
+     * @param e a started settlement slot.
+     * @return true if the desk already answered this (fixmedins_code, msgid) (a 9001, 2201, ...):
+     * then a settlement reusing it is refused E3001 (settlement-rules.md §8).
+     */
+    boolean knowsMsgid(SettlementEvent e);
+
     /** Before a settlement: e.g. fill the request's fee lines from its visit. @param e the started slot. */
     void beforeSettlement(SettlementEvent e);
 

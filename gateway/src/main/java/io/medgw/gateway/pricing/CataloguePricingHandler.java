@@ -76,6 +76,35 @@ public final class CataloguePricingHandler implements EventHandler<SettlementEve
     }
 
     /**
+     * Re-prices the fee lines of a re-sent request answered from memory, so its per-line rows
+     * ({@code detlcutinfo}) are the first answer's too: the stored answer keeps the totals, and the
+     * same body carries the same lines. Priced on the first answer's settlement date.
+     *
+     * @param e a slot answered by the idempotency check with a stored success.
+     */
+    public static void repriceAnswered(final SettlementEvent e)
+    {
+        if (e.ref == null || e.request.lineCount() == 0)
+        {
+            return;
+        }
+        final Institution inst = e.ref.institution(e.request.fixmedinsCode);
+        final BenefitClass cls = BenefitClass.ofMedType(e.result.medType != null ? e.result.medType : e.request.medType);
+        if (inst == null || cls == null || e.ref.catalogue(inst.admdvs()) == null)
+        {
+            return;
+        }
+        e.institution = inst;
+        e.catalogue = e.ref.catalogue(inst.admdvs());
+        e.benefitClass = cls;
+        e.setlDay = e.result.setlDay;
+        for (int i = 0, n = e.request.lineCount(); i < n; i++)
+        {
+            price(e, e.request.line(i));
+        }
+    }
+
+    /**
      * Prices one line (§3 steps 1–4) into its outputs.
      *
      * @param e    the slot (catalogue, institution, class, date).

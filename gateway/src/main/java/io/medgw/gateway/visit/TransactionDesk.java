@@ -101,6 +101,13 @@ public final class TransactionDesk implements TransactionDeskAdapter
      * @param e the started slot.
      */
     @Override
+    public boolean knowsMsgid(final SettlementEvent e)
+    {
+        final SettlementRequest req = e.request;
+        return answers.find(req, req.infTime != SettlementRequest.ABSENT ? req.infTime : e.nowLocalEpochSec) != null;
+    }
+
+    @Override
     public void beforeSettlement(final SettlementEvent e)
     {
         if (needsLines(e.request))

@@ -1,5 +1,6 @@
 package io.medgw.gateway.it;
 
+import io.medgw.codec.Decimals;
 import io.medgw.gateway.TestRegion;
 
 import java.util.SplittableRandom;
@@ -55,13 +56,16 @@ final class Bills
     }
 
     /**
-     * A random bill: any person, institution, med_type, credential and lines (sometimes an unknown
-     * code, a wrong line amount or a wrong total), so that successes and refusals of every stage mix.
+     * A random bill: three in five of an active local person at a local hospital, the others any
+     * person at any institution; any med_type, credential and lines (sometimes an unknown code, a
+     * wrong line amount or a wrong total), so that successes and refusals of every stage mix.
      */
     static Bill random(final ItClock clock, final SplittableRandom rnd)
     {
-        final String psn = PERSONS[rnd.nextInt(PERSONS.length)];
-        final String fixmedins = INSTITUTIONS[rnd.nextInt(INSTITUTIONS.length)];
+        final boolean likely = rnd.nextInt(5) < 3; // most bills are ones that settle, the rest anything at all
+        final String psn = likely ? GOOD_PERSONS[rnd.nextInt(GOOD_PERSONS.length)] : PERSONS[rnd.nextInt(PERSONS.length)];
+        final String fixmedins = likely ? LOCAL_HOSPITALS[rnd.nextInt(LOCAL_HOSPITALS.length)] :
+            INSTITUTIONS[rnd.nextInt(INSTITUTIONS.length)];
         final Bill b = Bill.of(clock, "2207", fixmedins).data("psn_no", psn)
             .medType(MED_TYPES[rnd.nextInt(MED_TYPES.length)]).acct(rnd.nextInt(4) != 0);
         switch (rnd.nextInt(6))
@@ -82,7 +86,7 @@ final class Bills
             final long p = rnd.nextInt(3) == 0 ? 1 + rnd.nextLong(500_000_000L) : 1_000_000L * (1 + rnd.nextInt(3_000));
             if (rnd.nextInt(60) == 0)
             {
-                b.lineRaw(code, io.medgw.codec.Decimals.format(q, 4), io.medgw.codec.Decimals.format(p, 6), "0.01");
+                b.lineRaw(code, Decimals.format(q, 4), Decimals.format(p, 6), "0.01");
             }
             else
             {

@@ -32,6 +32,12 @@ final class BlockingDesk implements TransactionDeskAdapter
     }
 
     @Override
+    public boolean knowsMsgid(final SettlementEvent e)
+    {
+        return false;
+    }
+
+    @Override
     public void beforeSettlement(final SettlementEvent e)
     {
         entered.incrementAndGet();

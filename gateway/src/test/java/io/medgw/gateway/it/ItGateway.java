@@ -6,7 +6,6 @@ import io.medgw.gateway.config.Durability;
 import io.medgw.gateway.config.GatewayContext;
 import io.medgw.gateway.pipeline.NoDesk;
 import io.medgw.gateway.pipeline.TransactionDeskAdapter;
-import io.medgw.gateway.reference.ReferenceData;
 import io.medgw.gateway.status.GatewayCounter;
 import io.medgw.gateway.visit.DeskContext;
 import io.medgw.gateway.visit.TransactionDesk;
@@ -44,7 +43,6 @@ final class ItGateway implements AutoCloseable
     final Path dataDir;
     final Path ledgerDir;
     final ItClock clock = new ItClock();
-    final ReferenceData region;
     private Gateway gateway;
     private boolean errorsExpected;
 
@@ -60,7 +58,7 @@ final class ItGateway implements AutoCloseable
         {
             throw new UncheckedIOException(ex);
         }
-        region = RegionFiles.writeStandard(dataDir);
+        RegionFiles.writeStandard(dataDir);
     }
 
     /** Starts with the settlement core only ({@link NoDesk}) and the default test context. @return this */
@@ -169,7 +167,7 @@ final class ItGateway implements AutoCloseable
     }
 
     /** Closes the gateway (graceful) and checks the error counters. */
-    void stop()
+    synchronized void stop()
     {
         if (gateway == null)
         {

@@ -59,12 +59,6 @@ final class OfflineEngine
         return new ResponseReader().read(out);
     }
 
-    /** @return the last answer's result (valid until the next call). */
-    SettlementResult lastResult()
-    {
-        return res;
-    }
-
     /** @return the engine's state. */
     SettlementState state()
     {

@@ -33,48 +33,60 @@ final class OverloadIT
         try (ItGateway gw = new ItGateway(root).start(ctx -> ctx.ringSize(RING), ref -> desk);
             Concurrent his = new Concurrent(REQUESTS))
         {
+            try
+            {
+                overload(gw, his, desk);
+            }
+            finally
+            {
+                desk.release();
+            }
+        }
+    }
+
+    private static void overload(final ItGateway gw, final Concurrent his, final BlockingDesk desk) throws Exception
+    {
+        his.post(gw.port(), Bill.settle(gw.clock, TestRegion.H3, "E3").line("A001", 10_000, 5_000_000).json());
+        assertThat(desk.awaitBlocked(5_000)).as("the settle stage holds the first request").isTrue();
+        final long sent = System.nanoTime();
+        for (int i = 1; i < REQUESTS; i++)
+        {
             his.post(gw.port(), Bill.settle(gw.clock, TestRegion.H3, "E3").line("A001", 10_000, 5_000_000).json());
-            assertThat(desk.awaitBlocked(5_000)).as("the settle stage holds the first request").isTrue();
-            final long sent = System.nanoTime();
-            for (int i = 1; i < REQUESTS; i++)
-            {
-                his.post(gw.port(), Bill.settle(gw.clock, TestRegion.H3, "E3").line("A001", 10_000, 5_000_000).json());
-            }
+        }
 
-            final int excess = REQUESTS - RING;
-            assertThat(Concurrent.await(() -> his.done() >= excess, 5_000))
-                .as("the excess is answered while the stage is still held").isTrue();
-            assertThat((System.nanoTime() - sent) / 1_000_000).as("ms until the refusals arrived").isLessThan(5_000);
-            Thread.sleep(200);
-            final List<ResponseReader> refused = his.arrived();
-            assertThat(refused).as("only the excess is answered while the stage is held").hasSize(excess);
-            for (final ResponseReader r : refused)
-            {
-                assertRefused(r, "E9001", -1);
-            }
-            assertThat(gw.counter(GatewayCounter.OVERLOAD_REFUSALS)).isEqualTo(excess);
-            assertThat(desk.entered()).isEqualTo(1);
+        final int excess = REQUESTS - RING;
+        assertThat(Concurrent.await(() -> his.done() >= excess, 5_000))
+            .as("the excess is answered while the stage is still held").isTrue();
+        assertThat((System.nanoTime() - sent) / 1_000_000).as("ms until the refusals arrived").isLessThan(5_000);
+        Thread.sleep(200);
+        final List<ResponseReader> refused = his.arrived();
+        assertThat(refused).as("only the excess is answered while the stage is held").hasSize(excess);
+        for (final ResponseReader r : refused)
+        {
+            assertRefused(r, "E9001", -1);
+        }
+        assertThat(gw.counter(GatewayCounter.OVERLOAD_REFUSALS)).isEqualTo(excess);
+        assertThat(desk.entered()).isEqualTo(1);
 
-            desk.release();
+        desk.release();
 
-            assertThat(Concurrent.await(() -> his.done() == REQUESTS, 10_000)).as("every accepted request is answered").isTrue();
-            int settled = 0;
-            for (final CompletableFuture<WireClient.Reply> f : his.replies())
-            {
-                final ResponseReader r = f.join().envelope();
-                settled += r.infcode() == 0 ? 1 : 0;
-                assertThat(r.infcode()).as(r.errMsg()).isIn(0, -1);
-            }
-            assertThat(settled).isEqualTo(RING);
-            assertThat(gw.ledgerSize()).isEqualTo(RING);
-            assertThat(gw.gateway().state().recordCount()).isEqualTo(RING);
+        assertThat(Concurrent.await(() -> his.done() == REQUESTS, 10_000)).as("every accepted request is answered").isTrue();
+        int settled = 0;
+        for (final CompletableFuture<WireClient.Reply> f : his.replies())
+        {
+            final ResponseReader r = f.join().envelope();
+            settled += r.infcode() == 0 ? 1 : 0;
+            assertThat(r.infcode()).as(r.errMsg()).isIn(0, -1);
+        }
+        assertThat(settled).isEqualTo(RING);
+        assertThat(gw.ledgerSize()).isEqualTo(RING);
+        assertThat(gw.gateway().state().recordCount()).isEqualTo(RING);
 
-            try (WireClient c = gw.client())
-            {
-                final ResponseReader after = c.post(Bill.settle(gw.clock, TestRegion.H3, "E3").line("A001", 10_000, 5_000_000)
-                    .json()).envelope();
-                assertThat(after.infcode()).as("the ring is free again: " + after.errMsg()).isZero();
-            }
+        try (WireClient c = gw.client())
+        {
+            final ResponseReader after = c.post(Bill.settle(gw.clock, TestRegion.H3, "E3").line("A001", 10_000, 5_000_000)
+                .json()).envelope();
+            assertThat(after.infcode()).as("the ring is free again: " + after.errMsg()).isZero();
         }
     }
 }

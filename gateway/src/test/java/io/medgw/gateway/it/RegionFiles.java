@@ -16,7 +16,6 @@ import org.agrona.collections.Int2ObjectHashMap;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,7 +72,8 @@ final class RegionFiles
 
     private static void writeInstitutions(final ReferenceData ref, final Path dir) throws IOException
     {
-        final Csv csv = new Csv("fixmedins_code,fixmedins_name,type,hosp_lv,admdvs,agreement_begin,agreement_end,cross_region,dual_channel");
+        final CsvText csv = new CsvText("fixmedins_code,fixmedins_name,type,hosp_lv,admdvs,agreement_begin,agreement_end," +
+            "cross_region,dual_channel");
         for (final Institution i : new TreeMap<>(ref.institutions()).values())
         {
             csv.row(i.code(), i.name(), i.pharmacy() ? "pharmacy" : "hospital", Integer.toString(i.hospLv()), i.admdvs(),
@@ -84,7 +84,7 @@ final class RegionFiles
 
     private static void writeCatalogue(final ReferenceData ref, final Path dir) throws IOException
     {
-        final Csv csv = new Csv("admdvs,med_list_codg,name,list_type,med_chrgitm_type,chrgitm_lv,selfpay_prop,pric_uplmt," +
+        final CsvText csv = new CsvText("admdvs,med_list_codg,name,list_type,med_chrgitm_type,chrgitm_lv,selfpay_prop,pric_uplmt," +
             "min_hosp_lv,opsp_only,dual_channel,begin_date,end_date");
         for (final Catalogue c : new TreeMap<>(ref.catalogues()).values())
         {
@@ -93,7 +93,8 @@ final class RegionFiles
                 for (final CatalogueItem it : versions)
                 {
                     csv.row(it.admdvs(), it.code(), it.name(), it.listType(), it.medChrgitmType(), "0" + it.chrgitmLv(),
-                        ratio(it.selfpayPropBp()), it.pricUplmtMicro() == Units.NO_CAP ? "" : Decimals.format(it.pricUplmtMicro(), 6),
+                        ratio(it.selfpayPropBp()),
+                        it.pricUplmtMicro() == Units.NO_CAP ? "" : Decimals.format(it.pricUplmtMicro(), 6),
                         Integer.toString(it.minHospLv()), flag(it.opspOnly()), flag(it.dualChannel()), date(it.validBegin()),
                         endDate(it.validEnd()));
                 }
@@ -118,8 +119,8 @@ final class RegionFiles
 
     private static void writePolicies(final ReferenceData ref, final Path dir) throws IOException
     {
-        final Csv cells = new Csv("insuplc_admdvs,insutype,year,benefit_class,hosp_lv,psn_type,deductible,ratio");
-        final Csv funds = new Csv("insuplc_admdvs,insutype,year,fund,key,ratio,cap,deductible,classes,fund_pay_type,name");
+        final CsvText cells = new CsvText("insuplc_admdvs,insutype,year,benefit_class,hosp_lv,psn_type,deductible,ratio");
+        final CsvText funds = new CsvText("insuplc_admdvs,insutype,year,fund,key,ratio,cap,deductible,classes,fund_pay_type,name");
         for (final Policy p : policies(ref))
         {
             final String year = Integer.toString(p.year());
@@ -144,7 +145,8 @@ final class RegionFiles
                 }
                 if (t.capGroup() != CapGroup.defaultFor(c))
                 {
-                    funds.row(p.insuplcAdmdvs(), p.insutype(), year, "cap_group", c.label(), "", "", "", "", "", t.capGroup().label());
+                    funds.row(p.insuplcAdmdvs(), p.insutype(), year, "cap_group", c.label(), "", "", "", "", "",
+                        t.capGroup().label());
                 }
             }
             writeFunds(p, year, funds);
@@ -153,7 +155,7 @@ final class RegionFiles
         funds.writeTo(dir.resolve("policy_funds.csv"));
     }
 
-    private static void writeFunds(final Policy p, final String year, final Csv funds)
+    private static void writeFunds(final Policy p, final String year, final CsvText funds)
     {
         final String a = p.insuplcAdmdvs();
         final String t = p.insutype();
@@ -202,12 +204,12 @@ final class RegionFiles
 
     private static List<String> writePersons(final ReferenceData ref, final Path dir) throws IOException
     {
-        final Csv persons = new Csv("psn_no,psn_name,psn_cert_type,certno,gend,naty,brdy,card_no,evoucher_token," +
+        final CsvText persons = new CsvText("psn_no,psn_name,psn_cert_type,certno,gend,naty,brdy,card_no,evoucher_token," +
             "evoucher_valid_until,psn_insu_stas,benefit_begin,benefit_end,insutype,psn_type,cvlserv_flag,insuplc_admdvs," +
             "assist_category,n_flags,balance,emp_name");
-        final Csv chronic = new Csv("psn_no,opsp_dise_codg,begin_date,end_date,fixmedins_code");
-        final Csv filings = new Csv("psn_no,mdtrtarea_admdvs,dsgn_type,begin_date,end_date");
-        final Csv bindings = new Csv("holder_psn_no,member_psn_no,bind_date,active");
+        final CsvText chronic = new CsvText("psn_no,opsp_dise_codg,begin_date,end_date,fixmedins_code");
+        final CsvText filings = new CsvText("psn_no,mdtrtarea_admdvs,dsgn_type,begin_date,end_date");
+        final CsvText bindings = new CsvText("holder_psn_no,member_psn_no,bind_date,active");
         final List<String> left = new ArrayList<>();
         for (final Person p : new TreeMap<>(ref.persons()).values())
         {
@@ -319,42 +321,5 @@ final class RegionFiles
     private static String nullToEmpty(final String v)
     {
         return v == null ? "" : v;
-    }
-
-    /** One CSV file being built (RFC 4180 quoting where needed). */
-    private static final class Csv
-    {
-        private final StringBuilder text = new StringBuilder(4096);
-
-        Csv(final String header)
-        {
-            text.append(header).append('\n');
-        }
-
-        void row(final String... cells)
-        {
-            for (int i = 0; i < cells.length; i++)
-            {
-                if (i > 0)
-                {
-                    text.append(',');
-                }
-                final String c = cells[i];
-                if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0)
-                {
-                    text.append('"').append(c.replace("\"", "\"\"")).append('"');
-                }
-                else
-                {
-                    text.append(c);
-                }
-            }
-            text.append('\n');
-        }
-
-        void writeTo(final Path file) throws IOException
-        {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        }
     }
 }

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import static io.medgw.gateway.it.WireChecks.assertRefused;
@@ -50,6 +52,7 @@ final class RestartIT
         final OfflineEngine offline = new OfflineEngine(gw.dataDir);
         final List<Bill> bills = new ArrayList<>();
         final List<String> setlIds = new ArrayList<>();
+        final Set<Integer> cancelled = new HashSet<>();
         String lastId = null;
         int cancels = 0;
         try (WireClient c = gw.client())
@@ -67,17 +70,21 @@ final class RestartIT
                 lastId = r.setlId();
                 if (i % 25 == 24)
                 {
-                    final int victim = rnd.nextInt(bills.size());
+                    // a victim not cancelled yet: a refused cancellation (E4002) is not journaled — see the next test
+                    int victim = rnd.nextInt(bills.size());
+                    while (cancelled.contains(victim))
+                    {
+                        victim = (victim + 1) % bills.size();
+                    }
+                    cancelled.add(victim);
                     final Bill cancel = Bill.of(gw.clock, "2208", bills.get(victim).msgid().substring(0, 12))
                         .data("setl_id", setlIds.get(victim)).data("psn_no", "any");
                     final ResponseReader cr = c.post(cancel.json()).envelope();
                     final ResponseReader expected = offline.answer(cancel.bytes());
-                    assertThat(cr.infcode()).as("seed " + seed + " cancel: " + cr.errMsg()).isEqualTo(expected.infcode());
-                    if (cr.infcode() == 0)
-                    {
-                        cancels++;
-                        lastId = cr.setlId();
-                    }
+                    assertThat(cr.infcode()).as("seed " + seed + " cancel: " + cr.errMsg()).isZero();
+                    WireChecks.assertSameAnswer(cr, expected, "seed " + seed + " cancel");
+                    cancels++;
+                    lastId = cr.setlId();
                 }
             }
         }
@@ -120,26 +127,30 @@ final class RestartIT
      * after a restart, is still E3001.
      */
     @Test
-    void shouldStillRefuseAReusedMsgidWhenItsFirstAnswerWasARefusalBeforeARestart() throws Exception
+    void shouldForgetARefusalAtRestartBecauseRefusalsAreNotWritten() throws Exception
     {
+        // Issue #4: a refused request writes nothing to the ledger; settlement-rules §8 remembers refusals
+        // for re-sends. Where they differ the issue wins: refusals are remembered in memory only, so
+        // after a restart the corrected body under the same msgid is settled as a new request.
         final Bill refused = Bill.settle(gw.clock, TestRegion.H3, "E1").line("ZZ999", 10_000, 1_000_000);
+        final long before;
         try (WireClient c = gw.client())
         {
             assertRefused(c.post(refused.json()).envelope(), "E2003", -2);
             assertRefused(c.post(Bill.settle(gw.clock, TestRegion.H3, "E1").msgid(refused.msgid())
                 .line("A001", 10_000, 1_000_000).json()).envelope(), "E3001", -2);
+            before = gw.gateway().ledger().lastSequence();
         }
-        final long digest = gw.gateway().state().digest();
         gw.stop();
         gw.start();
-        assertThat(gw.gateway().state().digest()).as("the remembered refusal survives the restart").isEqualTo(digest);
+        assertThat(gw.gateway().ledger().lastSequence()).as("refusals wrote nothing").isEqualTo(before);
         try (WireClient c = gw.client())
         {
             final ResponseReader reused = c.post(Bill.settle(gw.clock, TestRegion.H3, "E1").msgid(refused.msgid())
                 .line("A001", 10_000, 1_000_000).json()).envelope();
-            assertRefused(reused, "E3001", -2);
+            assertThat(reused.infcode()).isEqualTo(0);
+            assertThat(reused.setlId()).isNotNull();
         }
-        assertThat(gw.gateway().state().balanceOf("E1")).isEqualTo(100_000L);
     }
 
     private static long number(final String setlId)

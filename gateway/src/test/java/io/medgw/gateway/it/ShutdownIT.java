@@ -40,8 +40,9 @@ final class ShutdownIT
                 his.post(port, Bill.settle(gw.clock, TestRegion.H1, "R1").line("A001", 10_000, 8_000_000).json());
             }
             assertThat(desk.awaitBlocked(5_000)).isTrue();
-            assertThat(Concurrent.await(() -> WireChecks.metric(gw.gateway().metrics().scrape(), "medgw_ring_occupancy") >= IN_FLIGHT,
-                5_000)).as("every request is in the ring").isTrue();
+            assertThat(Concurrent.await(
+                () -> WireChecks.metric(gw.gateway().metrics().scrape(), "medgw_ring_occupancy") >= IN_FLIGHT, 5_000))
+                .as("every request is in the ring").isTrue();
 
             final CompletableFuture<Void> closing = CompletableFuture.runAsync(gw::stop);
             assertThat(Concurrent.await(() -> notReady(adminPort), 5_000)).as("/ready turns 503 while draining").isTrue();
@@ -52,7 +53,8 @@ final class ShutdownIT
             assertThat(refused.status()).isEqualTo(503);
             assertRefused(refused.envelope(), "E9004", -1);
             assertThatThrownBy(() -> new WireClient(port).post(Bill.settle(gw.clock, TestRegion.H1, "R1")
-                .line("A001", 10_000, 8_000_000).json())).as("no new connection after close started").isInstanceOf(IOException.class);
+                .line("A001", 10_000, 8_000_000).json())).as("no new connection after close started")
+                .isInstanceOf(IOException.class);
 
             desk.release();
             closing.get();

@@ -2,6 +2,7 @@ package io.medgw.gateway.it;
 
 import io.medgw.codec.reply.ResponseReader;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -59,7 +60,7 @@ final class WireChecks
         assertThat(output(wire)).as(what + ": whole output").isEqualTo(output(offline));
     }
 
-    /** settlement-rules.md §6 on the wire values of a successful settlement (sign = +1 for a settlement, -1 for a cancellation). */
+    /** settlement-rules.md §6 on the wire values of a successful answer (sign +1 a settlement, -1 a cancellation). */
     static void assertIdentities(final ResponseReader r, final int sign, final String what)
     {
         final Map<String, Long> s = r.setlinfoFen();
@@ -94,7 +95,8 @@ final class WireChecks
         {
             if (!"balc".equals(e.getKey()) && !"hosp_part_amt".equals(e.getKey()))
             {
-                assertThat(e.getValue() * sign).as(what + ": " + e.getKey() + " has the sign of the answer").isGreaterThanOrEqualTo(0);
+                assertThat(e.getValue() * sign).as(what + ": " + e.getKey() + " has the sign of the answer")
+                    .isGreaterThanOrEqualTo(0);
             }
         }
         assertThat(s.get("balc")).as(what + ": balc").isGreaterThanOrEqualTo(0);
@@ -109,14 +111,14 @@ final class WireChecks
         assertThat(r.has("output")).isTrue();
     }
 
-    /** @return the value of the first sample of {@code name} in a Prometheus text exposition, or -1. */
-    static double metric(final String exposition, final String name)
+    /** @return the value of the first sample of {@code name} in a Prometheus text exposition (whole number), or -1. */
+    static long metric(final String exposition, final String name)
     {
         for (final String line : exposition.split("\n"))
         {
             if (line.startsWith(name + " ") || line.startsWith(name + "{"))
             {
-                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                return new BigDecimal(line.substring(line.lastIndexOf(' ') + 1)).longValue();
             }
         }
         return -1;

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -120,7 +121,7 @@ final class WireClient implements AutoCloseable
         }
         catch (final IOException ex)
         {
-            return !(ex instanceof java.net.SocketTimeoutException);
+            return !(ex instanceof SocketTimeoutException);
         }
     }
 
