@@ -100,7 +100,7 @@ public final class Gateway implements AutoCloseable
         final int offset = ctx.timeZone().getRules().getOffset(Instant.ofEpochMilli(ctx.epochClock().time())).getTotalSeconds();
         final ReplyHandler reply = new ReplyHandler(offset, desk, journal, ctx.receiverAdmdvs(), ctx.epochClock(),
             ctx.nanoClock(), metrics.requests(), metrics.counters());
-        this.pipeline = new PipelineWiring(ctx.ringSize(), ctx.pipelineIdleStrategy(),
+        this.pipeline = new PipelineWiring(ctx.ringSize(), ctx.pipelineThreads(), ctx.pipelineIdleStrategy(),
             new SettleHandler(engine, desk, reference, clock), journal, reply, metrics.counters());
         this.publisher = new InboundPublisher(pipeline.ring(), new Limits().maxBodyBytes(ctx.maxBodyBytes()).conclude(),
             new ErrorEnvelope(ctx), ctx.epochClock(), metrics.counters());

@@ -17,6 +17,7 @@ public enum GatewayConfigKey
     DURABILITY("durability", "fsync"),
     RING_SIZE("ring.size", "4096"),
     PIPELINE_IDLE_STRATEGY("pipeline.idle.strategy", "sleeping"),
+    PIPELINE_THREADS("pipeline.threads", "1"),
     MAX_BODY_BYTES("max.body.bytes", "1048576"),
     MAX_CONNECTIONS("max.connections", "10000"),
     IDLE_TIMEOUT_MS("idle.timeout.ms", "60000"),

@@ -114,6 +114,7 @@ public final class GatewayConfigLoader
             case LEDGER_DIR -> ctx.ledgerDir(pathValue(key, value, where));
             case DURABILITY -> ctx.durability(enumValue(key, value, where, Durability.byConfigName(value), "fsync, process"));
             case RING_SIZE -> ctx.ringSize(intValue(key, value, where));
+            case PIPELINE_THREADS -> ctx.pipelineThreads(intValue(key, value, where));
             case PIPELINE_IDLE_STRATEGY -> ctx.pipelineIdleStrategy(enumValue(key, value, where,
                 PipelineIdleStrategy.byConfigName(value), "busy-spin, yielding, sleeping, backoff, blocking"));
             case MAX_BODY_BYTES -> ctx.maxBodyBytes(intValue(key, value, where));

@@ -47,6 +47,7 @@ public final class GatewayContext
     private Durability durability = Durability.FSYNC;
     private int ringSize = 4096;
     private PipelineIdleStrategy pipelineIdleStrategy = PipelineIdleStrategy.SLEEPING;
+    private int pipelineThreads = 1;
     private int maxBodyBytes = 1024 * 1024;
     private int maxConnections = 10_000;
     private long idleTimeoutMs = 60_000;
@@ -132,6 +133,7 @@ public final class GatewayContext
             RING_SIZE, "must be a power of two in " + MIN_RING_SIZE + ".." + MAX_RING_SIZE, ringSize);
         check(errors, keys, pipelineIdleStrategy != null, PIPELINE_IDLE_STRATEGY,
             "must be busy-spin, yielding, sleeping, backoff or blocking", pipelineIdleStrategy);
+        check(errors, keys, pipelineThreads == 1 || pipelineThreads == 3, PIPELINE_THREADS, "must be 1 or 3", pipelineThreads);
     }
 
     private void validateProtocol(final List<String> errors, final List<String> keys)
@@ -287,6 +289,19 @@ public final class GatewayContext
     public GatewayContext ringSize(final int ringSize)
     {
         this.ringSize = ringSize;
+        return this;
+    }
+
+    /** @return 1: settle, journal and reply on one thread; 3: a thread each. */
+    public int pipelineThreads()
+    {
+        return pipelineThreads;
+    }
+
+    /** @param threads 1 or 3. @return this. */
+    public GatewayContext pipelineThreads(final int threads)
+    {
+        this.pipelineThreads = threads;
         return this;
     }
 

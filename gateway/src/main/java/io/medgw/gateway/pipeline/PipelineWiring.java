@@ -30,7 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *                        ──> 2. journal (J): ledger append; at end of batch force (fsync mode)
  *                        ──> 3. reply (R): encode the envelope, hand it to the connection
  * </pre>
- * Each stage is one thread; a slot reaches R only after J has appended it and forced its batch.
+ * Each stage is one thread ({@code pipeline.threads = 3}), or all three run on one thread
+ * ({@code pipeline.threads = 1}, replies released at the end of each batch); either way a slot
+ * reaches R only after J has appended it and forced its batch.
  */
 public final class PipelineWiring implements AutoCloseable
 {
@@ -43,13 +45,14 @@ public final class PipelineWiring implements AutoCloseable
      * Builds and starts the pipeline.
      *
      * @param ringSize  ring size, a power of two.
+     * @param threads   1: the three stages on one thread; 3: one thread each.
      * @param idle      how idle stages wait.
      * @param settle    stage 1.
      * @param journal   stage 2.
      * @param reply     stage 3.
      * @param counters  gateway counters (handler errors).
      */
-    public PipelineWiring(final int ringSize, final PipelineIdleStrategy idle, final SettleHandler settle,
+    public PipelineWiring(final int ringSize, final int threads, final PipelineIdleStrategy idle, final SettleHandler settle,
         final JournalHandler journal, final ReplyHandler reply, final GatewayCounters counters)
     {
         if (Integer.bitCount(ringSize) != 1)
@@ -59,11 +62,21 @@ public final class PipelineWiring implements AutoCloseable
         disruptor = new Disruptor<>(PipelineSlot::new, ringSize, stageThreads(), ProducerType.MULTI, waitStrategy(idle));
         final SlotExceptionHandler errors = new SlotExceptionHandler(
             CountedErrorHandler.logging("pipeline", counters, GatewayCounter.HANDLER_ERRORS));
-        // 1. settle (S), 2. journal (J) after S, 3. reply (R) after J
-        disruptor.handleEventsWith(settle).then(journal).then(reply);
-        disruptor.handleExceptionsFor(settle).with(errors);
-        disruptor.handleExceptionsFor(journal).with(errors);
-        disruptor.handleExceptionsFor(reply).with(errors);
+        if (threads == 1)
+        {
+            // 1+2+3 on one thread: settle, journal, and at the end of each batch reply to it
+            final SingleThreadStages all = new SingleThreadStages(settle, journal, reply, errors, ringSize);
+            disruptor.handleEventsWith(all);
+            disruptor.handleExceptionsFor(all).with(errors);
+        }
+        else
+        {
+            // 1. settle (S), 2. journal (J) after S, 3. reply (R) after J
+            disruptor.handleEventsWith(settle).then(journal).then(reply);
+            disruptor.handleExceptionsFor(settle).with(errors);
+            disruptor.handleExceptionsFor(journal).with(errors);
+            disruptor.handleExceptionsFor(reply).with(errors);
+        }
         ring = disruptor.start();
     }
 
