@@ -142,7 +142,7 @@ public final class DemoCommand implements Callable<Integer>
             }
         }
         System.out.println("from the ledger:");
-        totals.print(System.out);
+        totals.print(System.out, "ledger records");
     }
 
     private static void deleteTree(final Path dir) throws IOException

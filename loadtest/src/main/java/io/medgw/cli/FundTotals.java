@@ -60,11 +60,11 @@ final class FundTotals
         cash += res.psnCashPay;
     }
 
-    /** @param out where to print the table. */
-    void print(final PrintStream out)
+    /** @param out where to print the table. @param what what was counted ("answers", "ledger records"). */
+    void print(final PrintStream out, final String what)
     {
-        out.printf("answers %,d: ok %,d (settlements %,d, cancellations %,d), refused %,d%n",
-            requests, ok, settlements, cancellations, refused);
+        out.printf("%s %,d: ok %,d (settlements %,d, cancellations %,d, other %,d), refused %,d%n",
+            what, requests, ok, settlements, cancellations, ok - settlements - cancellations, refused);
         out.println("day's totals, net of cancellations (yuan):");
         row(out, "medfee_sumamt   医疗费总额", medfee);
         row(out, "hifp_pay        统筹基金", hifp);

@@ -89,7 +89,7 @@ public final class SettleCommand implements Callable<Integer>
         final long elapsed = System.nanoTime() - t0;
         System.err.printf("settled %,d requests in %d ms (%,d/s)%n", totals.requests, elapsed / 1_000_000,
             totals.requests * 1_000_000_000L / Math.max(1, elapsed));
-        totals.print(System.err);
+        totals.print(System.err, "answers");
         return 0;
     }
 
