@@ -126,11 +126,22 @@ final class ConnectionOutbox implements ReplyChannel, Runnable
 
     public boolean reply(final byte[] body, final int offset, final int length, final int httpStatus)
     {
+        return reply(body, offset, length, httpStatus, false);
+    }
+
+    @Override
+    public boolean replyZip(final byte[] body, final int offset, final int length)
+    {
+        return reply(body, offset, length, 200, true);
+    }
+
+    private boolean reply(final byte[] body, final int offset, final int length, final int httpStatus, final boolean zip)
+    {
         if (!STATE.compareAndSet(this, AWAITING, REPLIED))
         {
             return false;
         }
-        final ByteBuf buf = HttpResponses.encode(channel.alloc(), httpStatus, pendingConnectionMode, body, offset, length);
+        final ByteBuf buf = HttpResponses.encode(channel.alloc(), httpStatus, pendingConnectionMode, zip, body, offset, length);
         pendingReply = buf;
         if (loop.inEventLoop())
         {

@@ -24,6 +24,7 @@ final class HttpResponses
     private static final byte[][] STATUS_LINES = new byte[600][];
     private static final byte[] CONTENT_TYPE_AND_LENGTH =
         ascii("content-type: application/json;charset=utf-8\r\ncontent-length: ");
+    private static final byte[] ZIP_CONTENT_TYPE_AND_LENGTH = ascii("content-type: application/zip\r\ncontent-length: ");
     private static final byte[][] CONNECTION = {
         ascii("\r\n\r\n"), ascii("\r\nconnection: keep-alive\r\n\r\n"), ascii("\r\nconnection: close\r\n\r\n")};
     static final byte[] CONTINUE = ascii("HTTP/1.1 100 Continue\r\n\r\n");
@@ -53,12 +54,31 @@ final class HttpResponses
         final ByteBufAllocator alloc, final int status, final int connection, final byte[] body, final int offset,
         final int length)
     {
+        return encode(alloc, status, connection, false, body, offset, length);
+    }
+
+    /**
+     * As {@link #encode(ByteBufAllocator, int, int, byte[], int, int)}, choosing the content type.
+     *
+     * @param alloc allocator of the target channel.
+     * @param status HTTP status.
+     * @param connection connection mode.
+     * @param zip true for {@code application/zip} (a 9102 file download), false for JSON.
+     * @param body body bytes.
+     * @param offset first body byte.
+     * @param length body length.
+     * @return a buffer holding the whole response (the caller owns it).
+     */
+    static ByteBuf encode(
+        final ByteBufAllocator alloc, final int status, final int connection, final boolean zip, final byte[] body,
+        final int offset, final int length)
+    {
+        final byte[] contentType = zip ? ZIP_CONTENT_TYPE_AND_LENGTH : CONTENT_TYPE_AND_LENGTH;
         final byte[] statusLine = STATUS_LINES[status >= 100 && status < STATUS_LINES.length ? status : 500];
         final byte[] tail = CONNECTION[connection];
         final int lengthDigits = decimalDigits(length);
-        final ByteBuf buf = alloc.buffer(statusLine.length + CONTENT_TYPE_AND_LENGTH.length + lengthDigits +
-            tail.length + length);
-        buf.writeBytes(statusLine).writeBytes(CONTENT_TYPE_AND_LENGTH);
+        final ByteBuf buf = alloc.buffer(statusLine.length + contentType.length + lengthDigits + tail.length + length);
+        buf.writeBytes(statusLine).writeBytes(contentType);
         for (int div = pow10(lengthDigits - 1); div > 0; div /= 10)
         {
             buf.writeByte('0' + (length / div) % 10);

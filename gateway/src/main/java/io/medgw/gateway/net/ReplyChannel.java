@@ -25,4 +25,17 @@ public interface ReplyChannel
      * bytes are ignored). A reply to a connection that has closed meanwhile is accepted and dropped (counted).
      */
     boolean reply(byte[] body, int offset, int length, int httpStatus);
+
+    /**
+     * Answers with a file's raw bytes as {@code application/zip} (9102 file download), status 200.
+     *
+     * @param body   the file bytes.
+     * @param offset first byte.
+     * @param length length.
+     * @return as {@link #reply}.
+     */
+    default boolean replyZip(final byte[] body, final int offset, final int length)
+    {
+        return reply(body, offset, length, 200);
+    }
 }

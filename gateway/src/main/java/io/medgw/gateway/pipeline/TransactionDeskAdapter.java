@@ -51,4 +51,13 @@ public interface TransactionDeskAdapter
      * @return the encoded response.
      */
     ByteSink writeReply(SettlementEvent e, ResponseEncoder enc);
+
+    /**
+     * @param e a slot this desk answered.
+     * @return true when {@link #writeReply} wrote a file's raw bytes (9102), not a JSON envelope.
+     */
+    default boolean binaryReply(final SettlementEvent e)
+    {
+        return false;
+    }
 }

@@ -66,6 +66,7 @@ public final class ReplyHandler implements EventHandler<PipelineSlot>
         final SettlementEvent e = slot.event;
         final ByteSink out;
         final int infcode;
+        boolean zip = false;
         if (slot.decodeError != ErrorCode.NONE)
         {
             out = encoder.encodeError(slot.decodeError, slot.decodeMessage);
@@ -87,6 +88,7 @@ public final class ReplyHandler implements EventHandler<PipelineSlot>
             else if (slot.desk)
             {
                 out = desk.writeReply(e, encoder);
+                zip = desk.binaryReply(e);
             }
             else
             {
@@ -94,7 +96,11 @@ public final class ReplyHandler implements EventHandler<PipelineSlot>
             }
             infcode = r.error.infcode();
         }
-        if (slot.reply != null)
+        if (slot.reply != null && zip)
+        {
+            slot.reply.replyZip(out.buffer(), 0, out.length());
+        }
+        else if (slot.reply != null)
         {
             slot.reply.reply(out.buffer(), 0, out.length(), 200);
         }

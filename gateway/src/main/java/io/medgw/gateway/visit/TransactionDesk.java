@@ -319,6 +319,12 @@ public final class TransactionDesk implements TransactionDeskAdapter
         return e.request.txn == 9102 && e.result.ok() && e.result.answerBytes != null;
     }
 
+    @Override
+    public boolean binaryReply(final SettlementEvent e)
+    {
+        return rawReply(e);
+    }
+
     /** @return the sign-in registry (the engine's {@code SignInStatus}). */
     public SignInRegistry signInRegistry()
     {

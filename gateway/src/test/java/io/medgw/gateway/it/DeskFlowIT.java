@@ -281,6 +281,7 @@ final class DeskFlowIT
         final WireClient.Reply download = client.post(Bill.of(gw.clock, "9102", TestRegion.H3).data("file_qury_no", fileNo)
             .data("filename", "detail.txt").data("fixmedins_code", TestRegion.H3).json());
         assertThat(download.status()).isEqualTo(200);
+        assertThat(download.headers().get("content-type")).as("9102 answers the raw file").isEqualTo("application/zip");
         assertThat(download.body()).as("the uploaded file survives the restart").isEqualTo(file);
         assertRefused(post(Bill.of(gw.clock, "2207", TestRegion.H3).person("E2").data("mdtrt_id", mdtrtId)
             .data("chrg_bchno", "B1").medType("11").acct(true)), "E5008", -2);
