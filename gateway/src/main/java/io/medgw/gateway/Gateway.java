@@ -79,7 +79,9 @@ public final class Gateway implements AutoCloseable
             .idempotencyRetentionSec(ctx.idempotencyRetentionDays() * 86_400L));
 
         final long t0 = System.nanoTime();
-        try (LedgerReader reader = ledger.reader())
+        // A settlement's rebuild needs its amounts and effects, not its fee lines' strings (most of a
+        // record): decode those in full only for the desk's records (visit uploads keep their lines).
+        try (LedgerReader reader = ledger.reader().fullLinesOnlyFor(txn -> SettlementEvent.kindOf(txn) == SettlementEvent.KIND_OTHER))
         {
             rebuiltRecords = reader.forEach((index, sequence, appendMs, req, res) ->
             {

@@ -39,6 +39,8 @@ final class ChronicleLedgerReader implements LedgerReader
         this.tailer = tailer;
     }
 
+    private java.util.function.IntPredicate fullLinesFor;
+
     @Override
     public boolean next(final SettlementRequest req, final SettlementResult res)
     {
@@ -58,7 +60,8 @@ final class ChronicleLedgerReader implements LedgerReader
         }
         try
         {
-            decoder.wrap(buffer, 0, length).decode(req, res);
+            decoder.wrap(buffer, 0, length);
+            decoder.decode(req, res, fullLinesFor == null || fullLinesFor.test(decoder.type()));
         }
         catch (final LedgerFormatException | IndexOutOfBoundsException ex)
         {
@@ -143,5 +146,12 @@ final class ChronicleLedgerReader implements LedgerReader
             tailer.close();
             ledger.onReaderClosed(this);
         }
+    }
+
+    @Override
+    public LedgerReader fullLinesOnlyFor(final java.util.function.IntPredicate fullLinesFor)
+    {
+        this.fullLinesFor = fullLinesFor;
+        return this;
     }
 }

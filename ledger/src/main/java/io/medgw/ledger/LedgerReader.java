@@ -68,4 +68,17 @@ public interface LedgerReader extends AutoCloseable
     /** Releases the reader (its Chronicle tailer). Idempotent. */
     @Override
     void close();
+
+    /**
+     * Decode fee lines in full only for records whose transaction the predicate accepts; other
+     * records' lines keep their numbers, {@code feedetl_sn} and {@code chrg_bchno} (a restart's fast
+     * path: most of a record's bytes are fee-line strings the state rebuild never reads).
+     *
+     * @param fullLinesFor accepts the record types (txn) that need every line string.
+     * @return this.
+     */
+    default LedgerReader fullLinesOnlyFor(final java.util.function.IntPredicate fullLinesFor)
+    {
+        return this;
+    }
 }

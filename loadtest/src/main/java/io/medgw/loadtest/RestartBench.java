@@ -9,6 +9,7 @@ import io.medgw.ledger.Durability;
 import io.medgw.ledger.Ledger;
 import io.medgw.ledger.LedgerContext;
 import io.medgw.ledger.LedgerReader;
+import io.medgw.gateway.pipeline.SettlementEvent;
 import io.medgw.ledger.LedgerWriter;
 import io.medgw.loadtest.bench.BenchFiles;
 import io.medgw.loadtest.bench.RestartLedgerWriter;
@@ -204,7 +205,9 @@ public final class RestartBench
         try (Ledger ledger = Ledger.open(LedgerContext.gateway(work.resolve("ledger"), ZONE).durability(Durability.PROCESS)))
         {
             t0 = System.nanoTime();
-            try (LedgerReader reader = ledger.reader())
+            // exactly as Gateway: fee-line strings decoded in full only for the desk's records
+            try (LedgerReader reader = ledger.reader().fullLinesOnlyFor(
+                txn -> SettlementEvent.kindOf(txn) == SettlementEvent.KIND_OTHER))
             {
                 n = reader.forEach((index, sequence, appendMs, req, res) -> state.apply(req, res));
             }

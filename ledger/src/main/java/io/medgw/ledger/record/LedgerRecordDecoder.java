@@ -121,13 +121,27 @@ public final class LedgerRecordDecoder
      */
     public void decode(final SettlementRequest req, final SettlementResult res)
     {
+        decode(req, res, true);
+    }
+
+    /**
+     * As {@link #decode(SettlementRequest, SettlementResult)}; with {@code fullLines} false the fee
+     * lines keep only their numbers, {@code feedetl_sn} and {@code chrg_bchno} (the other strings are
+     * skipped, not decoded), which is all a restart's state rebuild of a settlement needs.
+     *
+     * @param req       filled with the request.
+     * @param res       filled with the result.
+     * @param fullLines whether to decode every string of every fee line.
+     */
+    public void decode(final SettlementRequest req, final SettlementResult res, final boolean fullLines)
+    {
         verify();
         req.clear();
         res.clear();
         cursor.wrap(buffer, offset, offset + headerLength(), offset + length);
         res.refVersion = cursor.string();
         req.txn = type();
-        RequestSection.read(cursor, req);
+        RequestSection.read(cursor, req, fullLines);
         ResultSection.read(cursor, res);
         if (cursor.remaining() != 0)
         {

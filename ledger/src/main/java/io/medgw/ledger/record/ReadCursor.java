@@ -76,6 +76,17 @@ final class ReadCursor
         return value;
     }
 
+    /** Skips a string without decoding it. */
+    void skipString()
+    {
+        final int len = Utf8Strings.length(buffer, pos, limit);
+        pos += 4;
+        if (len != NULL_STRING_LENGTH)
+        {
+            pos += len;
+        }
+    }
+
     String string()
     {
         final int len = Utf8Strings.length(buffer, pos, limit);

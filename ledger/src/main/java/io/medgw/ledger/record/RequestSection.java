@@ -45,6 +45,17 @@ final class RequestSection
 
     static void read(final ReadCursor r, final SettlementRequest req)
     {
+        read(r, req, true);
+    }
+
+    /**
+     * @param r         cursor on the request section.
+     * @param req       filled.
+     * @param fullLines false: fee lines keep their amounts, {@code feedetl_sn} and {@code chrg_bchno}
+     *                  only (their other strings are skipped, not decoded: a restart's fast path).
+     */
+    static void read(final ReadCursor r, final SettlementRequest req, final boolean fullLines)
+    {
         r.need(REQUEST_FIXED_LENGTH);
         req.infTime = r.getLong();
         req.medfeeSumamt = r.getLong();
@@ -69,7 +80,7 @@ final class RequestSection
         req.fileData = r.bytes();
         for (int i = 0; i < lineCount; i++)
         {
-            readLine(r, req.addLine());
+            readLine(r, req.addLine(), fullLines);
         }
     }
 
@@ -218,7 +229,7 @@ final class RequestSection
         w.string(line.ownpayReason);
     }
 
-    private static void readLine(final ReadCursor r, final FeeLine line)
+    private static void readLine(final ReadCursor r, final FeeLine line, final boolean full)
     {
         r.need(LINE_FIXED_LENGTH);
         line.amountFen = r.getLong();
@@ -233,6 +244,17 @@ final class RequestSection
         line.chrgitmLv = r.getInt();
         line.selfpayPropBp = r.getInt();
         line.feedetlSn = r.string();
+        if (!full)
+        {
+            r.skipString();
+            r.skipString();
+            line.chrgBchno = r.string();
+            for (int i = 0; i < 8; i++)
+            {
+                r.skipString();
+            }
+            return;
+        }
         line.mdtrtId = r.string();
         line.psnNo = r.string();
         line.chrgBchno = r.string();

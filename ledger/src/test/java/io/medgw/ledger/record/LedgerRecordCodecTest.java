@@ -33,6 +33,29 @@ class LedgerRecordCodecTest
     private final SettlementResult outRes = new SettlementResult();
 
     @Test
+    void shouldKeepAmountsAndLineKeysButSkipLineTextWhenDecodingBriefLines()
+    {
+        LedgerFixtures.richCancellation(req, res);
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(64);
+        final int length = encoder.wrap(buffer, OFFSET).encode(7, 1_710_495_001_234L, req, res);
+
+        decoder.wrap(buffer, OFFSET, length).decode(outReq, outRes, false);
+
+        assertSameResult(outRes, res);
+        assertThat(outReq.msgid).isEqualTo(req.msgid);
+        assertThat(outReq.lineCount()).isEqualTo(req.lineCount());
+        for (int i = 0; i < req.lineCount(); i++)
+        {
+            assertThat(outReq.line(i).amountFen).isEqualTo(req.line(i).amountFen);
+            assertThat(outReq.line(i).inscpScpAmt).isEqualTo(req.line(i).inscpScpAmt);
+            assertThat(outReq.line(i).feedetlSn).isEqualTo(req.line(i).feedetlSn);
+            assertThat(outReq.line(i).chrgBchno).isEqualTo(req.line(i).chrgBchno);
+            assertThat(outReq.line(i).medListCodg).as("skipped").isNull();
+            assertThat(outReq.line(i).ownpayReason).as("skipped").isNull();
+        }
+    }
+
+    @Test
     void shouldRoundTripRichCancellationAtNonZeroOffset()
     {
         LedgerFixtures.richCancellation(req, res);
