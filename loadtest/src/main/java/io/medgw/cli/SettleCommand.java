@@ -53,6 +53,10 @@ public final class SettleCommand implements Callable<Integer>
     @Override
     public Integer call() throws IOException
     {
+        if (!"-".equals(requests) && !Files.isReadable(Path.of(requests)))
+        {
+            throw new Medgw.UsageProblem("--requests " + requests + ": no such readable file (give a JSON-lines file, or - for standard input)");
+        }
         final ReferenceData ref = RegionFiles.load(data, System.err);
         final SettlementEngine engine = new SettlementEngine(new SettlementContext().referenceData(ref));
         final RequestDecoder decoder = new RequestDecoder();
