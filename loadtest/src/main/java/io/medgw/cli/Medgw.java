@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         GenDemoCommand.class,
         GenRequestsCommand.class,
         LoadtestCommand.class,
+        ReplayCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class })
 public final class Medgw implements Runnable
