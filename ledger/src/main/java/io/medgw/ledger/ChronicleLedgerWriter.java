@@ -6,6 +6,7 @@ import io.medgw.codec.message.SettlementRequest;
 import io.medgw.codec.message.SettlementResult;
 import io.medgw.ledger.record.LedgerRecordEncoder;
 import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.util.MicroTouched;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.ExpandableArrayBuffer;
 
@@ -93,6 +94,13 @@ final class ChronicleLedgerWriter implements LedgerWriter, AutoCloseable
                 failure = ex;
                 throw new LedgerException("ledger fsync failed", ex);
             }
+        }
+        // Touch the pages the next records will land on now, between batches, so an append does not
+        // take the page fault (Chronicle's open-source micro-toucher; the background pretoucher is
+        // not in the open-source build).
+        if (appender instanceof MicroTouched)
+        {
+            ((MicroTouched)appender).microTouch();
         }
     }
 
