@@ -2,7 +2,7 @@ package io.medgw.codec;
 
 /**
  * Parses decimal text straight to a scaled {@code long} (fen, micro-yuan, 1/10,000 quantity units,
- * basis points) and formats it back, with no {@code double} and no allocation on parse.
+ * basis points) and formats it back, with no floating point and no allocation on parse.
  * <p>
  * Accepted: optional leading {@code -}, digits, optional {@code .} and digits. Trailing zeros
  * beyond the scale are fine ({@code 1.000} at scale 2 is 100); a non-zero digit beyond the scale is
