@@ -12,7 +12,6 @@ import io.medgw.gateway.pipeline.JournalHandler;
 import io.medgw.gateway.pipeline.LocalClock;
 import io.medgw.gateway.pipeline.PipelineWiring;
 import io.medgw.gateway.pipeline.SettleHandler;
-import io.medgw.gateway.pipeline.SettlementEvent;
 import io.medgw.gateway.pipeline.TransactionDeskAdapter;
 import io.medgw.gateway.reference.ReferenceDataException;
 import io.medgw.gateway.reference.ReferenceDataHolder;
@@ -26,7 +25,6 @@ import io.medgw.gateway.status.GatewayMetrics;
 import io.medgw.ledger.Durability;
 import io.medgw.ledger.Ledger;
 import io.medgw.ledger.LedgerContext;
-import io.medgw.ledger.LedgerReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,21 +76,9 @@ public final class Gateway implements AutoCloseable
             .maxClockSkewSec(ctx.clockSkewSeconds())
             .idempotencyRetentionSec(ctx.idempotencyRetentionDays() * 86_400L));
 
-        final long t0 = System.nanoTime();
-        // A settlement's rebuild needs its amounts and effects, not its fee lines' strings (most of a
-        // record): decode those in full only for the desk's records (visit uploads keep their lines).
-        try (LedgerReader reader = ledger.reader().fullLinesOnlyFor(txn -> SettlementEvent.kindOf(txn) == SettlementEvent.KIND_OTHER))
-        {
-            rebuiltRecords = reader.forEach((index, sequence, appendMs, req, res) ->
-            {
-                if (SettlementEvent.kindOf(req.txn) != SettlementEvent.KIND_OTHER)
-                {
-                    state.apply(req, res); // desk records live in the desk only, as they did live
-                }
-                desk.apply(req, res, index);
-            });
-        }
-        rebuildMs = (System.nanoTime() - t0) / 1_000_000;
+        final StateRebuild.Result rebuilt = StateRebuild.run(ledger, state, desk);
+        rebuiltRecords = rebuilt.records();
+        rebuildMs = rebuilt.ms();
         LOG.info("rebuilt state from {} ledger records in {} ms ({} settlements known, durability {})",
             rebuiltRecords, rebuildMs, state.recordCount(), ctx.durability().configName());
 
@@ -143,7 +129,13 @@ public final class Gateway implements AutoCloseable
         public final long maxClockSkewSec;
         public SignInStatus signIn;
 
-        Ref(final ReferenceDataHolder reference, final SettlementState state, final Ledger ledger, final long maxClockSkewSec)
+        /**
+         * @param reference       the reference data.
+         * @param state           the settlement state.
+         * @param ledger          the ledger.
+         * @param maxClockSkewSec the inf_time skew bound.
+         */
+        public Ref(final ReferenceDataHolder reference, final SettlementState state, final Ledger ledger, final long maxClockSkewSec)
         {
             this.reference = reference;
             this.state = state;

@@ -6,14 +6,14 @@ import io.medgw.gateway.visit.DeskContext;
 import io.medgw.gateway.visit.TransactionDesk;
 
 /** Builds the gateway's transaction desk (sign-in, visits, queries, reconciliation, files). */
-final class Desks
+public final class Desks
 {
     private Desks()
     {
     }
 
     /** @param ref the gateway's reference data, state and ledger. @return the full desk. */
-    static TransactionDeskAdapter full(final Gateway.Ref ref)
+    public static TransactionDeskAdapter full(final Gateway.Ref ref)
     {
         return new TransactionDesk(DeskContext.forGateway(ref, ref.maxClockSkewSec)
             .ledgerReader(ref.ledger.reader()));

@@ -9,7 +9,10 @@ import io.medgw.ledger.Durability;
 import io.medgw.ledger.Ledger;
 import io.medgw.ledger.LedgerContext;
 import io.medgw.ledger.LedgerReader;
-import io.medgw.gateway.pipeline.SettlementEvent;
+import io.medgw.gateway.pipeline.TransactionDeskAdapter;
+import io.medgw.gateway.Gateway;
+import io.medgw.gateway.StateRebuild;
+import io.medgw.cli.Desks;
 import io.medgw.ledger.LedgerWriter;
 import io.medgw.loadtest.bench.BenchFiles;
 import io.medgw.loadtest.bench.RestartLedgerWriter;
@@ -32,7 +35,7 @@ import java.time.ZoneId;
  *     LedgerReader.next (the distinct ones, cyclically) ─▶ new msgid, setl_id, psn_no, inf_time ─▶ append
  *                                                                                  up to N records
  *   rebuild (timed exactly as Gateway's constructor does it):
- *     Ledger.open ─▶ t0 ─▶ reader.forEach(record ─▶ SettlementState.apply(req, res)) ─▶ t1
+ *     Ledger.open ─▶ t0 ─▶ StateRebuild.run: reader thread decodes ─▶ SettlementState.apply + desk.apply ─▶ t1
  * </pre>
  * Workload: the SMALL demo region (seed 42); {@code distinct} (default 20,000) real 10-line 普通门诊
  * 2207 settlements of random local persons at random hospitals, settled through the engine on
@@ -62,6 +65,10 @@ public final class RestartBench
     /** The gateway's default idempotency retention. */
     public static final long RETENTION_SEC = RestartLedgerWriter.RETENTION_SEC;
     private static final long SEED = 42L;
+    /** The gateway's default inf_time skew bound (the desk needs one; the rebuild never checks it). */
+    private static final long CLOCK_SKEW_SEC = 600;
+    /** {@code -Dmedgw.rebuild.readerThread=false}: decode on the applying thread too (the baseline). */
+    private static final boolean READER_THREAD = Boolean.parseBoolean(System.getProperty("medgw.rebuild.readerThread", "true"));
 
     /**
      * One rebuild.
@@ -204,13 +211,10 @@ public final class RestartBench
         final long t1;
         try (Ledger ledger = Ledger.open(LedgerContext.gateway(work.resolve("ledger"), ZONE).durability(Durability.PROCESS)))
         {
+            // exactly as Gateway's constructor: the full desk, StateRebuild (reader thread + applier)
+            final TransactionDeskAdapter desk = Desks.full(new Gateway.Ref(reference, state, ledger, CLOCK_SKEW_SEC));
             t0 = System.nanoTime();
-            // exactly as Gateway: fee-line strings decoded in full only for the desk's records
-            try (LedgerReader reader = ledger.reader().fullLinesOnlyFor(
-                txn -> SettlementEvent.kindOf(txn) == SettlementEvent.KIND_OTHER))
-            {
-                n = reader.forEach((index, sequence, appendMs, req, res) -> state.apply(req, res));
-            }
+            n = StateRebuild.run(ledger, state, desk, READER_THREAD).records();
             t1 = System.nanoTime();
         }
         final long rebuildMs = (t1 - t0) / 1_000_000;

@@ -16,10 +16,14 @@ final class IdempotencyTable
     private final long retentionSec;
     private final MsgIndex answers = new MsgIndex();
     private final ArrayDeque<SettlementRecord> order = new ArrayDeque<>();
+    private final StringCanon canon;
+    private final PackedLongs pack;
 
-    IdempotencyTable(final long retentionSec)
+    IdempotencyTable(final long retentionSec, final StringCanon canon, final PackedLongs pack)
     {
         this.retentionSec = retentionSec;
+        this.canon = canon;
+        this.pack = pack;
     }
 
     long retentionSec()
@@ -50,7 +54,7 @@ final class IdempotencyTable
         {
             return; // the answer to a re-send (a copy of the first one): already remembered
         }
-        final SettlementRecord entry = rec != null ? rec : SettlementRecord.of(req, res);
+        final SettlementRecord entry = rec != null ? rec : SettlementRecord.of(req, res, canon, pack);
         answers.put(req.fixmedinsCode, req.msgid, entry);
         order.addLast(entry);
     }

@@ -9,13 +9,16 @@ import io.medgw.codec.message.SettlementResult;
  * infno, body digest) and every field of its {@link SettlementResult} (outcome, ids, person,
  * amounts, setldetail rows, accumulator effects). It is both the settlement record a cancel reads
  * (rules §7) and the stored answer idempotency returns (rules §8). Only {@link #cancelled()}
- * changes, and only through {@link SettlementState}. Rows are stored compactly (arrays sized to
- * what the answer has), so a record costs a few hundred bytes.
+ * changes, and only through {@link SettlementState}. Stored compactly, because the state keeps one
+ * per settlement for the life of the process (a million after a busy month): strings and arrays
+ * with few distinct values (person fields, codes, fund-row names) are shared, amounts are packed
+ * varints, so a record costs about 400 bytes with its ids.
  */
 public final class SettlementRecord
 {
     private static final String[] NO_STRINGS = new String[0];
-    private static final long[] NO_LONGS = new long[0];
+    /** Amounts packed first, in this order; then balc, the effects, each row's three amounts, the N funds. */
+    private static final int AMOUNTS = 18;
 
     // ---- request key ----
     private final String fixmedinsCode;
@@ -25,7 +28,7 @@ public final class SettlementRecord
     private final long digestHi;
     private final long digestLo;
 
-    // ---- result snapshot ----
+    // ---- result snapshot (shared strings and arrays come from the state's StringCanon) ----
     private final ErrorCode error;
     private final String errorMessage;
     private final String setlId;
@@ -35,34 +38,31 @@ public final class SettlementRecord
     private final int setlDay;
     private final long setlTime;
     private final int sign;
+    /** The person's own fields (the same for each of their settlements: shared per psn_no). */
     private final String[] person;
+    /** This visit's kind: mdtrt_cert_type, med_type, clr_optins, clr_type, clr_way (few distinct). */
+    private final String[] visit;
     private final int benefitClass;
     private final int hospLv;
     private final boolean crossRegion;
-    private final long[] amounts;
     private final int poolRatioBp;
-    private final long balc;
-    private final String[] rowType;
-    private final String[] rowName;
-    private final long[] rowPayamt;
-    private final long[] rowInscp;
-    private final long[] rowLimit;
+    private final String[] rowTypeThenName;
     private final int accYear;
     private final int dedClass;
     private final int poolGroup;
-    private final long[] effects;
     private final String[] nFundCode;
-    private final long[] nFundPaid;
+    private final byte[] numbers;
     private final String mulaidHolderPsnNo;
     private final String explainText;
 
     private boolean cancelled;
 
-    private SettlementRecord(final SettlementRequest req, final SettlementResult res)
+    private SettlementRecord(final SettlementRequest req, final SettlementResult res, final StringCanon canon,
+        final PackedLongs pack)
     {
-        fixmedinsCode = req.fixmedinsCode;
+        fixmedinsCode = canon.of(req.fixmedinsCode);
         msgid = req.msgid;
-        infno = req.infno;
+        infno = canon.of(req.infno);
         txn = req.txn;
         digestHi = req.bodyDigestHi;
         digestLo = req.bodyDigestLo;
@@ -71,44 +71,89 @@ public final class SettlementRecord
         setlId = res.setlId;
         mdtrtId = res.mdtrtId;
         origSetlId = res.origSetlId;
-        refVersion = res.refVersion;
+        refVersion = canon.of(res.refVersion);
         setlDay = res.setlDay;
         setlTime = res.setlTime;
         sign = res.sign;
-        person = new String[] {
+        final String[] p = {
             res.psnNo, res.psnName, res.psnCertType, res.certno, res.gend, res.naty, res.brdy, res.insutype,
-            res.psnType, res.cvlservFlag, res.mdtrtCertType, res.medType, res.insuplcAdmdvs, res.clrOptins,
-            res.clrType, res.clrWay };
+            res.psnType, res.cvlservFlag, res.insuplcAdmdvs };
+        person = res.psnNo == null ? canon.of(p) : canon.ofKeyed(p);
+        visit = canon.ofFew(new String[] { res.mdtrtCertType, res.medType, res.clrOptins, res.clrType, res.clrWay });
         benefitClass = res.benefitClass;
         hospLv = res.hospLv;
         crossRegion = res.crossRegion;
-        amounts = new long[] {
-            res.medfeeSumamt, res.fulamtOwnpayAmt, res.overlmtSelfpay, res.preselfpayAmt, res.inscpScpAmt,
-            res.actPayDedc, res.hifpPay, res.hifobPay, res.hifmiPay, res.cvlservPay, res.mafPay, res.othPay,
-            res.fundPaySumamt, res.psnPartAmt, res.acctPay, res.acctMulaidPay, res.psnCashPay, res.hospPartAmt };
         poolRatioBp = res.poolRatioBp;
-        balc = res.balc;
         final int rows = res.fundRowCount;
-        rowType = rows == 0 ? NO_STRINGS : copy(res.fundPayType, rows);
-        rowName = rows == 0 ? NO_STRINGS : copy(res.fundPayTypeName, rows);
-        rowPayamt = rows == 0 ? NO_LONGS : copy(res.fundPayamt, rows);
-        rowInscp = rows == 0 ? NO_LONGS : copy(res.fundInscpAmt, rows);
-        rowLimit = rows == 0 ? NO_LONGS : copy(res.fundCrtPaybLmt, rows);
+        if (rows == 0)
+        {
+            rowTypeThenName = NO_STRINGS;
+        }
+        else
+        {
+            final String[] r = new String[2 * rows];
+            System.arraycopy(res.fundPayType, 0, r, 0, rows);
+            System.arraycopy(res.fundPayTypeName, 0, r, rows, rows);
+            rowTypeThenName = canon.ofFew(r);
+        }
         accYear = res.accYear;
         dedClass = res.dedClass;
         poolGroup = res.poolGroup;
-        effects = new long[] {
-            res.dedUsed, res.poolPaid, res.largePaid, res.seriousBase, res.seriousPaid, res.civilPaid,
-            res.assistDedUsed, res.assistPaid };
         final int n = res.nFundCount;
-        nFundCode = n == 0 ? NO_STRINGS : copy(res.nFundCode, n);
-        nFundPaid = n == 0 ? NO_LONGS : copy(res.nFundPaid, n);
-        mulaidHolderPsnNo = res.mulaidHolderPsnNo;
+        if (n == 0)
+        {
+            nFundCode = NO_STRINGS;
+        }
+        else
+        {
+            final String[] c = new String[n];
+            System.arraycopy(res.nFundCode, 0, c, 0, n);
+            nFundCode = canon.ofFew(c);
+        }
+        numbers = packNumbers(res, pack.reset());
+        mulaidHolderPsnNo = canon.of(res.mulaidHolderPsnNo);
         explainText = res.explain != null && res.explain.length() > 0 ? res.explain.toString() : null;
     }
 
+    private static byte[] packNumbers(final SettlementResult res, final PackedLongs p)
+    {
+        p.add(res.medfeeSumamt).add(res.fulamtOwnpayAmt).add(res.overlmtSelfpay).add(res.preselfpayAmt)
+            .add(res.inscpScpAmt).add(res.actPayDedc).add(res.hifpPay).add(res.hifobPay).add(res.hifmiPay)
+            .add(res.cvlservPay).add(res.mafPay).add(res.othPay).add(res.fundPaySumamt).add(res.psnPartAmt)
+            .add(res.acctPay).add(res.acctMulaidPay).add(res.psnCashPay).add(res.hospPartAmt);
+        p.add(res.balc);
+        p.add(res.dedUsed).add(res.poolPaid).add(res.largePaid).add(res.seriousBase).add(res.seriousPaid)
+            .add(res.civilPaid).add(res.assistDedUsed).add(res.assistPaid);
+        for (int i = 0; i < res.fundRowCount; i++)
+        {
+            p.add(res.fundPayamt[i]).add(res.fundInscpAmt[i]).add(res.fundCrtPaybLmt[i]);
+        }
+        for (int i = 0; i < res.nFundCount; i++)
+        {
+            p.add(res.nFundPaid[i]);
+        }
+        return p.toBytes();
+    }
+
     /**
-     * Snapshots an answer (allocates: this is what must be kept).
+     * Snapshots an answer (allocates: this is what must be kept). Strings and arrays with few
+     * distinct values are shared through {@code canon}; the amounts are packed (a few hundred bytes
+     * per record, which is what bounds the heap and the GC work of a restart).
+     *
+     * @param req   the request (key fields only are read).
+     * @param res   the answer.
+     * @param canon the state's shared values.
+     * @param pack  a scratch buffer for the amounts.
+     * @return the record.
+     */
+    static SettlementRecord of(final SettlementRequest req, final SettlementResult res, final StringCanon canon,
+        final PackedLongs pack)
+    {
+        return new SettlementRecord(req, res, canon, pack);
+    }
+
+    /**
+     * A record outside any state, sharing nothing (tests and tools; allocates).
      *
      * @param req the request (key fields only are read).
      * @param res the answer.
@@ -116,7 +161,7 @@ public final class SettlementRecord
      */
     public static SettlementRecord of(final SettlementRequest req, final SettlementResult res)
     {
-        return new SettlementRecord(req, res);
+        return new SettlementRecord(req, res, new StringCanon(), new PackedLongs());
     }
 
     /**
@@ -158,14 +203,25 @@ public final class SettlementRecord
         res.benefitClass = benefitClass;
         res.hospLv = hospLv;
         res.crossRegion = crossRegion;
-        copyAmounts(res, m);
         res.poolRatioBp = poolRatioBp;
-        res.balc = balc;
-        for (int i = 0; i < rowType.length; i++)
+        final PackedLongs.Cursor c = new PackedLongs.Cursor(numbers);
+        copyAmounts(res, m, c);
+        res.balc = c.next();
+        copyEffects(res, m, c);
+        final int rows = rowTypeThenName.length / 2;
+        for (int i = 0; i < rows; i++)
         {
-            res.addFundRow(rowType[i], rowName[i], m * rowPayamt[i], m * rowInscp[i], rowLimit[i]);
+            final long payamt = c.next();
+            final long inscp = c.next();
+            res.addFundRow(rowTypeThenName[i], rowTypeThenName[rows + i], m * payamt, m * inscp, c.next());
         }
-        copyEffects(res, m);
+        res.nFundCount = nFundCode.length;
+        for (int i = 0; i < nFundCode.length; i++)
+        {
+            res.nFundCode[i] = nFundCode[i];
+            res.nFundPaid[i] = m * c.next();
+        }
+        res.mulaidHolderPsnNo = mulaidHolderPsnNo;
         if (explain != null && explainText != null && m == 1)
         {
             explain.append(explainText);
@@ -185,58 +241,50 @@ public final class SettlementRecord
         res.insutype = p[7];
         res.psnType = p[8];
         res.cvlservFlag = p[9];
-        res.mdtrtCertType = p[10];
-        res.medType = p[11];
-        res.insuplcAdmdvs = p[12];
-        res.clrOptins = p[13];
-        res.clrType = p[14];
-        res.clrWay = p[15];
+        res.insuplcAdmdvs = p[10];
+        final String[] v = visit;
+        res.mdtrtCertType = v[0];
+        res.medType = v[1];
+        res.clrOptins = v[2];
+        res.clrType = v[3];
+        res.clrWay = v[4];
     }
 
-    private void copyAmounts(final SettlementResult res, final int m)
+    private static void copyAmounts(final SettlementResult res, final int m, final PackedLongs.Cursor c)
     {
-        final long[] a = amounts;
-        res.medfeeSumamt = m * a[0];
-        res.fulamtOwnpayAmt = m * a[1];
-        res.overlmtSelfpay = m * a[2];
-        res.preselfpayAmt = m * a[3];
-        res.inscpScpAmt = m * a[4];
-        res.actPayDedc = m * a[5];
-        res.hifpPay = m * a[6];
-        res.hifobPay = m * a[7];
-        res.hifmiPay = m * a[8];
-        res.cvlservPay = m * a[9];
-        res.mafPay = m * a[10];
-        res.othPay = m * a[11];
-        res.fundPaySumamt = m * a[12];
-        res.psnPartAmt = m * a[13];
-        res.acctPay = m * a[14];
-        res.acctMulaidPay = m * a[15];
-        res.psnCashPay = m * a[16];
-        res.hospPartAmt = m * a[17];
+        res.medfeeSumamt = m * c.next();
+        res.fulamtOwnpayAmt = m * c.next();
+        res.overlmtSelfpay = m * c.next();
+        res.preselfpayAmt = m * c.next();
+        res.inscpScpAmt = m * c.next();
+        res.actPayDedc = m * c.next();
+        res.hifpPay = m * c.next();
+        res.hifobPay = m * c.next();
+        res.hifmiPay = m * c.next();
+        res.cvlservPay = m * c.next();
+        res.mafPay = m * c.next();
+        res.othPay = m * c.next();
+        res.fundPaySumamt = m * c.next();
+        res.psnPartAmt = m * c.next();
+        res.acctPay = m * c.next();
+        res.acctMulaidPay = m * c.next();
+        res.psnCashPay = m * c.next();
+        res.hospPartAmt = m * c.next();
     }
 
-    private void copyEffects(final SettlementResult res, final int m)
+    private void copyEffects(final SettlementResult res, final int m, final PackedLongs.Cursor c)
     {
-        final long[] e = effects;
         res.accYear = accYear;
         res.dedClass = dedClass;
-        res.dedUsed = m * e[0];
+        res.dedUsed = m * c.next();
         res.poolGroup = poolGroup;
-        res.poolPaid = m * e[1];
-        res.largePaid = m * e[2];
-        res.seriousBase = m * e[3];
-        res.seriousPaid = m * e[4];
-        res.civilPaid = m * e[5];
-        res.assistDedUsed = m * e[6];
-        res.assistPaid = m * e[7];
-        res.nFundCount = nFundCode.length;
-        for (int i = 0; i < nFundCode.length; i++)
-        {
-            res.nFundCode[i] = nFundCode[i];
-            res.nFundPaid[i] = m * nFundPaid[i];
-        }
-        res.mulaidHolderPsnNo = mulaidHolderPsnNo;
+        res.poolPaid = m * c.next();
+        res.largePaid = m * c.next();
+        res.seriousBase = m * c.next();
+        res.seriousPaid = m * c.next();
+        res.civilPaid = m * c.next();
+        res.assistDedUsed = m * c.next();
+        res.assistPaid = m * c.next();
     }
 
     /** @return the institution that sent the request. */
@@ -349,7 +397,7 @@ public final class SettlementRecord
     /** @return medfee_sumamt of the answer (negative for a cancellation). */
     public long medfeeSumamt()
     {
-        return amounts[0];
+        return new PackedLongs.Cursor(numbers).next();
     }
 
     long hash()
@@ -366,29 +414,16 @@ public final class SettlementRecord
         h = StateHash.combine(h, setlTime);
         h = StateHash.combine(h, sign);
         h = StateHash.combine(h, StateHash.of(person[0]));
-        for (final long a : amounts)
+        final PackedLongs.Cursor c = new PackedLongs.Cursor(numbers);
+        for (int i = 0; i < AMOUNTS; i++)
         {
-            h = StateHash.combine(h, a);
+            h = StateHash.combine(h, c.next());
         }
-        h = StateHash.combine(h, balc);
-        for (final long e : effects)
+        h = StateHash.combine(h, c.next()); // balc
+        for (int i = 0; i < 8; i++)
         {
-            h = StateHash.combine(h, e);
+            h = StateHash.combine(h, c.next()); // effects
         }
         return h;
-    }
-
-    private static String[] copy(final String[] from, final int n)
-    {
-        final String[] to = new String[n];
-        System.arraycopy(from, 0, to, 0, n);
-        return to;
-    }
-
-    private static long[] copy(final long[] from, final int n)
-    {
-        final long[] to = new long[n];
-        System.arraycopy(from, 0, to, 0, n);
-        return to;
     }
 }

@@ -46,6 +46,8 @@ public final class SettlementState
     private final HashMap<String, PersonState> persons;
     private final HashMap<String, SettlementRecord> records;
     private final MsgIndex effective = new MsgIndex();
+    private final StringCanon canon = new StringCanon();
+    private final PackedLongs pack = new PackedLongs();
     private final IdempotencyTable answers;
     private final IdSequence setlIds;
     private final IdSequence mdtrtIds;
@@ -67,7 +69,7 @@ public final class SettlementState
         {
             throw new IllegalArgumentException("retentionSec must be > 0: " + retentionSec);
         }
-        this.answers = new IdempotencyTable(retentionSec);
+        this.answers = new IdempotencyTable(retentionSec, canon, pack);
         this.persons = new HashMap<>(Math.max(16, expectedPersons * 2));
         this.records = new HashMap<>(Math.max(16, expectedPersons * 2));
         this.setlIds = new IdSequence(idPrefix, 'S');
@@ -179,7 +181,7 @@ public final class SettlementState
                 return;
             }
             applyEffects(res);
-            rec = SettlementRecord.of(req, res);
+            rec = SettlementRecord.of(req, res, canon, pack);
             records.put(res.setlId, rec);
             if (res.sign < 0)
             {

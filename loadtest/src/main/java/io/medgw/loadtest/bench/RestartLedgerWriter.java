@@ -171,8 +171,14 @@ public final class RestartLedgerWriter
             req.psnNo = p.psnNo();
             req.mdtrtCertNo = p.certno();
             res.psnNo = p.psnNo();
-            res.psnName = p.name();
+            res.psnName = p.name(); // every person field from p, as a real settlement of p would carry
+            res.psnCertType = p.psnCertType();
             res.certno = p.certno();
+            res.gend = p.gend();
+            res.naty = p.naty();
+            res.brdy = p.brdy();
+            res.psnType = p.psnType();
+            res.cvlservFlag = p.cvlserv() ? "1" : "0";
             for (int i = 0; i < req.lineCount(); i++)
             {
                 req.line(i).psnNo = p.psnNo();
