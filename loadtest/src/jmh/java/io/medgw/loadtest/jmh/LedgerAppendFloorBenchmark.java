@@ -2,6 +2,7 @@ package io.medgw.loadtest.jmh;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -38,6 +39,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *   copyToTouchedMmap    record bytes ──3.1 KB copy──▶ pre-faulted mapping    (no encode, no faults)
  *   encodeCopyTouched    encode ──▶ heap ──copy──▶ pre-faulted mapping        (the append minus Chronicle)
  *   encodeCopyFresh      encode ──▶ heap ──copy──▶ never-touched file pages   (plus the page faults)
+ *   encodeCopyCached     as fresh, but the file was read once first: its pages are in the page
+ *                        cache, not yet in this mapping (what a background pretoucher could give)
  * </pre>
  * The mapped file lives in the temp directory ({@code -Djava.io.tmpdir} moves it, e.g. to tmpfs).
  * The "touched" variants map 256 MB and write every page of it once in the iteration's setup, then
@@ -104,6 +107,11 @@ public class LedgerAppendFloorBenchmark
 
         abstract boolean pretouch();
 
+        boolean readFirst()
+        {
+            return false;
+        }
+
         @Setup(Level.Iteration)
         public void map() throws IOException
         {
@@ -112,6 +120,15 @@ public class LedgerAppendFloorBenchmark
             try (RandomAccessFile file = new RandomAccessFile(dir.resolve("floor.bin").toFile(), "rw"))
             {
                 file.setLength(size);
+                if (readFirst())
+                {
+                    final ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 20);
+                    for (long at = 0; at < size; at += chunk.capacity())
+                    {
+                        chunk.clear();
+                        file.getChannel().read(chunk, at);
+                    }
+                }
                 mapping = file.getChannel().map(FileChannel.MapMode.READ_WRITE, 0, size);
             }
             mapped.wrap(mapping);
@@ -167,6 +184,23 @@ public class LedgerAppendFloorBenchmark
         }
     }
 
+    /** A sparse file read once through the file channel: page cache filled, this mapping not. */
+    @State(Scope.Thread)
+    public static class CachedMapping extends MappedState
+    {
+        @Override
+        boolean pretouch()
+        {
+            return false;
+        }
+
+        @Override
+        boolean readFirst()
+        {
+            return true;
+        }
+    }
+
     @Benchmark
     public int encodeOnly(final RecordState r)
     {
@@ -192,6 +226,15 @@ public class LedgerAppendFloorBenchmark
 
     @Benchmark
     public int encodeCopyFresh(final RecordState r, final FreshMapping m)
+    {
+        final int length = r.encode();
+        final int at = m.next(length);
+        m.mapped.putBytes(at, r.heap, 0, length);
+        return at;
+    }
+
+    @Benchmark
+    public int encodeCopyCached(final RecordState r, final CachedMapping m)
     {
         final int length = r.encode();
         final int at = m.next(length);
