@@ -5,9 +5,12 @@ import java.io.IOException;
 import io.medgw.codec.message.SettlementRequest;
 import io.medgw.codec.message.SettlementResult;
 import io.medgw.ledger.record.LedgerRecordEncoder;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.util.MicroTouched;
 import net.openhft.chronicle.wire.DocumentContext;
+import net.openhft.chronicle.wire.Wire;
 import org.agrona.ExpandableArrayBuffer;
 
 /**
@@ -18,12 +21,19 @@ import org.agrona.ExpandableArrayBuffer;
 final class ChronicleLedgerWriter implements LedgerWriter, AutoCloseable
 {
     private static final int INITIAL_CAPACITY = 16 * 1024;
+    private static final long PAGE_BYTES = 4096;
+    /** How far ahead of the write position {@link #doIdleWork()} keeps pages touched (~700 records). */
+    private static final long TOUCH_AHEAD_BYTES = 2L << 20;
+    /** Pages one {@link #doIdleWork()} call touches at most, so an idle call stays short. */
+    private static final int TOUCH_PAGES_PER_CALL = 64;
 
     private final ExcerptAppender appender;
     private final CycleFileSync sync;
     private final LedgerRecordEncoder encoder = new LedgerRecordEncoder();
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(INITIAL_CAPACITY);
     private long sequence;
+    private long touchedTo;
+    private int touchedCycle = Integer.MIN_VALUE;
     private Throwable failure;
     private boolean closed;
 
@@ -102,6 +112,38 @@ final class ChronicleLedgerWriter implements LedgerWriter, AutoCloseable
         {
             ((MicroTouched)appender).microTouch();
         }
+    }
+
+    @Override
+    public int doIdleWork()
+    {
+        if (closed || failure != null)
+        {
+            return 0;
+        }
+        final Wire wire = appender.wire();
+        if (wire == null)
+        {
+            return 0; // nothing appended yet: no file mapped
+        }
+        final Bytes<?> bytes = wire.bytes();
+        final BytesStore<?, ?> chunk = bytes.bytesStore();
+        final long position = bytes.writePosition();
+        final int cycle = appender.cycle();
+        if (cycle != touchedCycle || touchedTo < position)
+        {
+            touchedCycle = cycle;
+            touchedTo = (position + PAGE_BYTES - 1) & -PAGE_BYTES;
+        }
+        final long end = position + TOUCH_AHEAD_BYTES;
+        int touched = 0;
+        while (touched < TOUCH_PAGES_PER_CALL && touchedTo < end && chunk.inside(touchedTo, Long.BYTES))
+        {
+            chunk.compareAndSwapLong(touchedTo, 0L, 0L);
+            touchedTo += PAGE_BYTES;
+            touched++;
+        }
+        return touched;
     }
 
     /** @return group-commit forces so far (0 in PROCESS mode). */

@@ -43,4 +43,16 @@ public interface LedgerWriter
      * @throws LedgerException when the force failed.
      */
     void endOfBatch();
+
+    /**
+     * Work for the writer's thread when no event is waiting (the Agrona idle path, or a Disruptor
+     * timeout): pre-faults a bounded number of pages of the queue file ahead of the write position,
+     * through the writer's own mapping, so that a later {@link #append} does not take the page
+     * fault (hundreds of microseconds for a new large folio; see docs/ledger.md §7). Touching writes
+     * nothing (a compare-and-swap of 0 with 0 on pages no record has reached). Same thread as
+     * {@link #append}; never needed for correctness.
+     *
+     * @return pages touched by this call (0 when far enough ahead or nothing to do): a work count.
+     */
+    int doIdleWork();
 }

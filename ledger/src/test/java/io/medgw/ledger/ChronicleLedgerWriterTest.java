@@ -47,6 +47,48 @@ class ChronicleLedgerWriterTest extends LedgerTestSupport
     }
 
     @Test
+    void shouldTouchPagesAheadWhenIdleWithoutChangingWhatIsRead()
+    {
+        try (Ledger ledger = open(Durability.PROCESS, new TestClock(T0)))
+        {
+            final LedgerWriter writer = ledger.writer();
+            LedgerFixtures.settlement(req, res, 10, 1);
+            assertThat(writer.doIdleWork()).as("nothing mapped yet").isZero();
+            writer.append(req, res, T0);
+
+            int calls = 0;
+            int pages = 0;
+            for (int work = writer.doIdleWork(); work > 0; work = writer.doIdleWork())
+            {
+                assertThat(work).isLessThanOrEqualTo(64);
+                pages += work;
+                calls++;
+            }
+            assertThat(pages).as("2 MB ahead").isBetween(500, 512);
+            assertThat(calls).isGreaterThan(1);
+            for (int i = 0; i < 20; i++)
+            {
+                writer.append(req, res, T0);
+                writer.endOfBatch();
+                writer.doIdleWork();
+            }
+
+            final SettlementRequest outReq = new SettlementRequest();
+            final SettlementResult outRes = new SettlementResult();
+            try (LedgerReader reader = ledger.reader())
+            {
+                int read = 0;
+                while (reader.next(outReq, outRes))
+                {
+                    LedgerFixtures.assertSameRequest(outReq, req);
+                    read++;
+                }
+                assertThat(read).isEqualTo(21);
+            }
+        }
+    }
+
+    @Test
     void shouldNeverForceInProcessMode()
     {
         try (Ledger ledger = open(Durability.PROCESS, new TestClock(T0)))

@@ -41,7 +41,7 @@ public final class LedgerRecordDecoder
         return buffer.getShort(offset + VERSION_OFFSET, BYTE_ORDER);
     }
 
-    /** @return the header length (40 in version 1). */
+    /** @return the header length (40 in versions 1 and 2). */
     public int headerLength()
     {
         return buffer.getShort(offset + HEADER_LENGTH_OFFSET, BYTE_ORDER);
@@ -84,9 +84,9 @@ public final class LedgerRecordDecoder
     }
 
     /**
-     * Checks the version, the lengths and the CRC-32C.
+     * Checks the version (1 or 2), the lengths and the CRC-32C.
      *
-     * @throws LedgerFormatException when the record is damaged or of another format version.
+     * @throws LedgerFormatException when the record is damaged or of an unknown format version.
      */
     public void verify()
     {
@@ -95,9 +95,10 @@ public final class LedgerRecordDecoder
             throw new LedgerFormatException("record of " + length + " bytes is shorter than the header");
         }
         final int version = formatVersion();
-        if (version != FORMAT_VERSION)
+        if (version != FORMAT_VERSION && version != FORMAT_VERSION_1)
         {
-            throw new LedgerFormatException("format version " + version + ", this reader knows " + FORMAT_VERSION);
+            throw new LedgerFormatException("format version " + version + ", this reader knows " +
+                FORMAT_VERSION_1 + " and " + FORMAT_VERSION);
         }
         if (headerLength() < HEADER_LENGTH || headerLength() > length || recordLength() != length)
         {
@@ -138,7 +139,7 @@ public final class LedgerRecordDecoder
         verify();
         req.clear();
         res.clear();
-        cursor.wrap(buffer, offset, offset + headerLength(), offset + length);
+        cursor.wrap(buffer, offset, offset + headerLength(), offset + length, formatVersion() >= FORMAT_VERSION);
         res.refVersion = cursor.string();
         req.txn = type();
         RequestSection.read(cursor, req, fullLines);

@@ -4,6 +4,7 @@ import org.agrona.DirectBuffer;
 
 import static io.medgw.ledger.record.LedgerRecordLayout.BYTE_ORDER;
 import static io.medgw.ledger.record.LedgerRecordLayout.NULL_STRING_LENGTH;
+import static io.medgw.ledger.record.LedgerRecordLayout.SAME_AS_PREVIOUS_LINE;
 
 /**
  * Sequential little-endian reader over one record, checking every field against the record end.
@@ -16,13 +17,23 @@ final class ReadCursor
     private int start;
     private int pos;
     private int limit;
+    private boolean lineRepeats;
 
-    void wrap(final DirectBuffer buffer, final int start, final int pos, final int limit)
+    /**
+     * @param buffer      holding the record.
+     * @param start       where the record starts (for messages).
+     * @param pos         first byte to read.
+     * @param limit       end of the record.
+     * @param lineRepeats whether fee-line strings may be {@link LedgerRecordLayout#SAME_AS_PREVIOUS_LINE}
+     *                    (format version 2).
+     */
+    void wrap(final DirectBuffer buffer, final int start, final int pos, final int limit, final boolean lineRepeats)
     {
         this.buffer = buffer;
         this.start = start;
         this.pos = pos;
         this.limit = limit;
+        this.lineRepeats = lineRepeats;
     }
 
     int remaining()
@@ -85,6 +96,47 @@ final class ReadCursor
         {
             pos += len;
         }
+    }
+
+    /**
+     * A fee-line string, which may repeat the previous line's.
+     *
+     * @param firstLine true for the first line (no marker allowed there).
+     * @param previous  the same field of the previous line, as decoded.
+     * @return the text, or null.
+     */
+    String lineString(final boolean firstLine, final String previous)
+    {
+        if (!firstLine && atRepeatMarker())
+        {
+            if (previous == null)
+            {
+                throw new LedgerFormatException("line string at " + (pos - start) + " repeats a null or undecoded value");
+            }
+            pos += 4;
+            return previous;
+        }
+        return string();
+    }
+
+    /**
+     * Skips a fee-line string without decoding it.
+     *
+     * @param firstLine true for the first line (no marker allowed there).
+     */
+    void skipLineString(final boolean firstLine)
+    {
+        if (!firstLine && atRepeatMarker())
+        {
+            pos += 4;
+            return;
+        }
+        skipString();
+    }
+
+    private boolean atRepeatMarker()
+    {
+        return lineRepeats && pos + 4 <= limit && buffer.getInt(pos, BYTE_ORDER) == SAME_AS_PREVIOUS_LINE;
     }
 
     String string()

@@ -9,8 +9,10 @@ import static io.medgw.ledger.record.LedgerRecordLayout.REQUEST_FIXED_LENGTH;
 
 /**
  * The request part of a record: fixed block, 15 envelope strings, 36 data strings, the 9101 file
- * bytes, then each fee line (fixed block, 12 strings). Write and read sit side by side so their orders stay equal; the
- * order is the format (docs/ledger.md). Stateless.
+ * bytes, then each fee line (fixed block, 12 line strings; from the second line on, a string equal
+ * to the previous line's is the bare marker {@link LedgerRecordLayout#SAME_AS_PREVIOUS_LINE}, format
+ * version 2). Write and read sit side by side so their orders stay equal; the order is the format
+ * (docs/ledger.md). Stateless.
  */
 final class RequestSection
 {
@@ -37,9 +39,12 @@ final class RequestSection
         writeEnvelope(w, req);
         writeData(w, req);
         w.bytes(req.fileData);
+        FeeLine previous = null;
         for (int i = 0, n = req.lineCount(); i < n; i++)
         {
-            writeLine(w, req.line(i));
+            final FeeLine line = req.line(i);
+            writeLine(w, line, previous);
+            previous = line;
         }
     }
 
@@ -78,9 +83,12 @@ final class RequestSection
         readEnvelope(r, req);
         readData(r, req);
         req.fileData = r.bytes();
+        FeeLine previous = null;
         for (int i = 0; i < lineCount; i++)
         {
-            readLine(r, req.addLine(), fullLines);
+            final FeeLine line = req.addLine();
+            readLine(r, line, previous, fullLines);
+            previous = line;
         }
     }
 
@@ -202,7 +210,7 @@ final class RequestSection
         req.psnName = r.string();
     }
 
-    private static void writeLine(final WriteCursor w, final FeeLine line)
+    private static void writeLine(final WriteCursor w, final FeeLine line, final FeeLine previous)
     {
         w.putLong(line.amountFen);
         w.putLong(line.quantity4);
@@ -215,21 +223,41 @@ final class RequestSection
         w.putInt(line.parseError);
         w.putInt(line.chrgitmLv);
         w.putInt(line.selfpayPropBp);
-        w.string(line.feedetlSn);
-        w.string(line.mdtrtId);
-        w.string(line.psnNo);
-        w.string(line.chrgBchno);
-        w.string(line.diseCodg);
-        w.string(line.rxno);
-        w.string(line.feeOcurTime);
-        w.string(line.medListCodg);
-        w.string(line.medinsListCodg);
-        w.string(line.parseErrorText);
-        w.string(line.medChrgitmType);
-        w.string(line.ownpayReason);
+        if (previous == null)
+        {
+            w.string(line.feedetlSn);
+            w.string(line.mdtrtId);
+            w.string(line.psnNo);
+            w.string(line.chrgBchno);
+            w.string(line.diseCodg);
+            w.string(line.rxno);
+            w.string(line.feeOcurTime);
+            w.string(line.medListCodg);
+            w.string(line.medinsListCodg);
+            w.string(line.parseErrorText);
+            w.string(line.medChrgitmType);
+            w.string(line.ownpayReason);
+            return;
+        }
+        w.lineString(line.feedetlSn, previous.feedetlSn);
+        w.lineString(line.mdtrtId, previous.mdtrtId);
+        w.lineString(line.psnNo, previous.psnNo);
+        w.lineString(line.chrgBchno, previous.chrgBchno);
+        w.lineString(line.diseCodg, previous.diseCodg);
+        w.lineString(line.rxno, previous.rxno);
+        w.lineString(line.feeOcurTime, previous.feeOcurTime);
+        w.lineString(line.medListCodg, previous.medListCodg);
+        w.lineString(line.medinsListCodg, previous.medinsListCodg);
+        w.lineString(line.parseErrorText, previous.parseErrorText);
+        w.lineString(line.medChrgitmType, previous.medChrgitmType);
+        w.lineString(line.ownpayReason, previous.ownpayReason);
     }
 
-    private static void readLine(final ReadCursor r, final FeeLine line, final boolean full)
+    /**
+     * @param previous the line before (as decoded), or null for the first line.
+     * @param full     false: only the numbers, {@code feedetl_sn} and {@code chrg_bchno}.
+     */
+    private static void readLine(final ReadCursor r, final FeeLine line, final FeeLine previous, final boolean full)
     {
         r.need(LINE_FIXED_LENGTH);
         line.amountFen = r.getLong();
@@ -243,28 +271,29 @@ final class RequestSection
         line.parseError = r.getInt();
         line.chrgitmLv = r.getInt();
         line.selfpayPropBp = r.getInt();
-        line.feedetlSn = r.string();
+        final boolean first = previous == null;
+        line.feedetlSn = r.lineString(first, first ? null : previous.feedetlSn);
         if (!full)
         {
-            r.skipString();
-            r.skipString();
-            line.chrgBchno = r.string();
+            r.skipLineString(first);
+            r.skipLineString(first);
+            line.chrgBchno = r.lineString(first, first ? null : previous.chrgBchno);
             for (int i = 0; i < 8; i++)
             {
-                r.skipString();
+                r.skipLineString(first);
             }
             return;
         }
-        line.mdtrtId = r.string();
-        line.psnNo = r.string();
-        line.chrgBchno = r.string();
-        line.diseCodg = r.string();
-        line.rxno = r.string();
-        line.feeOcurTime = r.string();
-        line.medListCodg = r.string();
-        line.medinsListCodg = r.string();
-        line.parseErrorText = r.string();
-        line.medChrgitmType = r.string();
-        line.ownpayReason = r.string();
+        line.mdtrtId = r.lineString(first, first ? null : previous.mdtrtId);
+        line.psnNo = r.lineString(first, first ? null : previous.psnNo);
+        line.chrgBchno = r.lineString(first, first ? null : previous.chrgBchno);
+        line.diseCodg = r.lineString(first, first ? null : previous.diseCodg);
+        line.rxno = r.lineString(first, first ? null : previous.rxno);
+        line.feeOcurTime = r.lineString(first, first ? null : previous.feeOcurTime);
+        line.medListCodg = r.lineString(first, first ? null : previous.medListCodg);
+        line.medinsListCodg = r.lineString(first, first ? null : previous.medinsListCodg);
+        line.parseErrorText = r.lineString(first, first ? null : previous.parseErrorText);
+        line.medChrgitmType = r.lineString(first, first ? null : previous.medChrgitmType);
+        line.ownpayReason = r.lineString(first, first ? null : previous.ownpayReason);
     }
 }

@@ -55,4 +55,21 @@ final class WriteCursor
     {
         pos += Utf8Strings.put(buffer, pos, value);
     }
+
+    /**
+     * A fee-line string: the bare marker {@link LedgerRecordLayout#SAME_AS_PREVIOUS_LINE} when it
+     * equals that field of the previous line, else an ordinary string.
+     *
+     * @param value    the text, or null.
+     * @param previous the same field of the previous line, or null (always null for the first line).
+     */
+    void lineString(final String value, final String previous)
+    {
+        if (value != null && previous != null && value.equals(previous))
+        {
+            putInt(LedgerRecordLayout.SAME_AS_PREVIOUS_LINE);
+            return;
+        }
+        string(value);
+    }
 }

@@ -1,9 +1,12 @@
 package io.medgw.ledger.record;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
 import io.medgw.codec.ErrorCode;
+import io.medgw.codec.message.FeeLine;
 import io.medgw.codec.message.SettlementRequest;
 import io.medgw.codec.message.SettlementResult;
 import io.medgw.ledger.LedgerFixtures;
@@ -87,6 +90,7 @@ class LedgerRecordCodecTest
         try
         {
             LedgerFixtures.randomRequest(req, rnd, rnd.nextInt(70));
+            repeatSomeLineStrings(rnd);
             LedgerFixtures.randomResult(res, rnd);
             final MutableDirectBuffer buffer = rnd.nextBoolean() ?
                 new ExpandableArrayBuffer(16) : new ExpandableDirectByteBuffer(16);
@@ -148,7 +152,7 @@ class LedgerRecordCodecTest
         final int length = encoder.wrap(buffer, OFFSET).encode(0x0102030405060708L, 0x1122334455667788L, req, res);
 
         final byte[] b = buffer.byteArray();
-        assertThat(b[OFFSET]).isEqualTo((byte)1);
+        assertThat(b[OFFSET]).isEqualTo((byte)2);
         assertThat(b[OFFSET + 1]).isEqualTo((byte)0);
         assertThat(b[OFFSET + 2]).isEqualTo((byte)40);
         assertThat(buffer.getInt(OFFSET + 4, BYTE_ORDER)).isEqualTo(length);
@@ -247,10 +251,123 @@ class LedgerRecordCodecTest
         LedgerFixtures.settlement(req, res, 1, 5);
         final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(64);
         final int length = encoder.wrap(buffer, 0).encode(1, 1, req, res);
-        buffer.putShort(VERSION_OFFSET, (short)2, BYTE_ORDER);
+        buffer.putShort(VERSION_OFFSET, (short)3, BYTE_ORDER);
 
         assertThatThrownBy(() -> decoder.wrap(buffer, 0, length).decode(outReq, outRes))
-            .isInstanceOf(LedgerFormatException.class).hasMessageContaining("format version 2");
+            .isInstanceOf(LedgerFormatException.class).hasMessageContaining("format version 3");
+    }
+
+    @Test
+    void shouldReadVersion1RecordsWrittenBeforeTheLineMarker() throws IOException
+    {
+        // Written by the version 1 encoder (commit f651d2c) from these same fixtures.
+        final UnsafeBuffer v1Settlement = resource("v1-settlement-10-lines.bin");
+        final UnsafeBuffer v1Cancellation = resource("v1-rich-cancellation.bin");
+
+        decoder.wrap(v1Settlement, 0, v1Settlement.capacity()).decode(outReq, outRes);
+        LedgerFixtures.settlement(req, res, 10, 5);
+        assertThat(decoder.formatVersion()).isEqualTo(FORMAT_VERSION_1);
+        assertThat(decoder.sequence()).isEqualTo(41);
+        assertSameRequest(outReq, req);
+        assertSameResult(outRes, res);
+
+        decoder.wrap(v1Cancellation, 0, v1Cancellation.capacity()).decode(outReq, outRes, false);
+        LedgerFixtures.richCancellation(req, res);
+        assertThat(decoder.sequence()).isEqualTo(42);
+        assertThat(outReq.line(59).chrgBchno).isEqualTo(req.line(59).chrgBchno);
+        decoder.decode(outReq, outRes);
+        assertSameRequest(outReq, req);
+        assertSameResult(outRes, res);
+    }
+
+    @Test
+    void shouldWriteALineStringEqualToThePreviousLinesAsTheMarker()
+    {
+        LedgerFixtures.settlement(req, res, 10, 5);
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(64);
+
+        final int length = encoder.wrap(buffer, OFFSET).encode(41, 1_710_495_001_234L, req, res);
+        decoder.wrap(buffer, OFFSET, length).decode(outReq, outRes);
+
+        assertSameRequest(outReq, req);
+        assertSameResult(outRes, res);
+        // mdtrtId, psnNo, chrgBchno, rxno, feeOcurTime, medListCodg, medChrgitmType repeat on lines 1..9:
+        // each is a 4-byte marker instead of 4 + its bytes (v1 wrote this record in 3,127 bytes).
+        final int repeatedBytes = 9 * (req.mdtrtId.length() + req.psnNo.length() + req.chrgBchno.length() +
+            req.line(0).rxno.length() + req.infTimeText.length() + req.line(0).medListCodg.length() + 2);
+        assertThat(length).isEqualTo(3_127 - repeatedBytes);
+        assertThat(decoder.formatVersion()).isEqualTo(FORMAT_VERSION);
+
+        decoder.decode(outReq, outRes, false);
+        for (int i = 0; i < 10; i++)
+        {
+            assertThat(outReq.line(i).chrgBchno).isEqualTo(req.chrgBchno);
+            assertThat(outReq.line(i).feedetlSn).isEqualTo(req.line(i).feedetlSn);
+        }
+    }
+
+    @Test
+    void shouldRejectTheLineMarkerInAVersion1Record()
+    {
+        LedgerFixtures.settlement(req, res, 3, 5);
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(64);
+        final int length = encoder.wrap(buffer, 0).encode(1, 1, req, res);
+        buffer.putShort(VERSION_OFFSET, FORMAT_VERSION_1, BYTE_ORDER);
+        reseal(buffer, length);
+
+        assertThatThrownBy(() -> decoder.wrap(buffer, 0, length).decode(outReq, outRes))
+            .isInstanceOf(LedgerFormatException.class).hasMessageContaining("bad string length -2");
+    }
+
+    @Test
+    void shouldRejectTheLineMarkerInTheFirstLine()
+    {
+        LedgerFixtures.settlement(req, res, 3, 5);
+        req.line(0).selfpayPropBp = 0x7A6B5C4D; // finds the first line's strings
+        req.line(0).feedetlSn = "";
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(64);
+        final int length = encoder.wrap(buffer, 0).encode(1, 1, req, res);
+        int at = 0;
+        while (buffer.getInt(at, BYTE_ORDER) != 0x7A6B5C4D)
+        {
+            at++;
+        }
+        assertThat(buffer.getInt(at + 4, BYTE_ORDER)).isZero();
+        buffer.putInt(at + 4, SAME_AS_PREVIOUS_LINE, BYTE_ORDER);
+        reseal(buffer, length);
+
+        assertThatThrownBy(() -> decoder.wrap(buffer, 0, length).decode(outReq, outRes))
+            .isInstanceOf(LedgerFormatException.class).hasMessageContaining("bad string length -2");
+    }
+
+    /** Makes some lines repeat some strings of the line before, so the marker is exercised. */
+    private void repeatSomeLineStrings(final SplittableRandom rnd)
+    {
+        for (int i = 1; i < req.lineCount(); i++)
+        {
+            final FeeLine previous = req.line(i - 1);
+            final FeeLine line = req.line(i);
+            line.mdtrtId = rnd.nextBoolean() ? previous.mdtrtId : line.mdtrtId;
+            line.chrgBchno = rnd.nextBoolean() ? previous.chrgBchno : line.chrgBchno;
+            line.feedetlSn = rnd.nextInt(8) == 0 ? previous.feedetlSn : line.feedetlSn;
+            line.ownpayReason = rnd.nextBoolean() && previous.ownpayReason != null ?
+                new String(previous.ownpayReason) : line.ownpayReason;
+        }
+    }
+
+    private static void reseal(final MutableDirectBuffer buffer, final int length)
+    {
+        buffer.putInt(CHECKSUM_OFFSET,
+            new RecordChecksum().compute(buffer, CHECKSUM_FROM, length - CHECKSUM_FROM), BYTE_ORDER);
+    }
+
+    private static UnsafeBuffer resource(final String name) throws IOException
+    {
+        try (InputStream in = LedgerRecordCodecTest.class.getResourceAsStream(name))
+        {
+            assertThat(in).as(name).isNotNull();
+            return new UnsafeBuffer(in.readAllBytes());
+        }
     }
 
     @Test
