@@ -233,7 +233,7 @@ final class BodyHasher
         int fields = 0;
         while (s.nextField())
         {
-            final FieldNames.Name name = names.lookup(s.text(), s.textLength());
+            final FieldNames.Name name = names.lookup(s);
             final long keyA = name.keyA;
             final long keyB = name.keyB;
             final int vt = s.value();

@@ -95,7 +95,7 @@ final class InputReader
         int fields = 0;
         while (s.nextField())
         {
-            final FieldNames.Name name = names.lookup(s.text(), s.textLength());
+            final FieldNames.Name name = names.lookup(s);
             final long keyA = name.keyA;
             final long keyB = name.keyB;
             final int vt = s.value();
@@ -138,7 +138,7 @@ final class InputReader
         int fields = 0;
         while (s.nextField())
         {
-            final FieldNames.Name name = names.lookup(s.text(), s.textLength());
+            final FieldNames.Name name = names.lookup(s);
             final DataField f = name.data;
             final long keyA = name.keyA;
             final long keyB = name.keyB;

@@ -26,8 +26,7 @@ final class JsonScanner
     /** The end of the object or array being read. */
     static final int END = 8;
 
-    /** Jackson's default StreamReadConstraints: longer numbers or names are refused as over a limit. */
-    private static final int MAX_NUMBER_LENGTH = 1000;
+    /** Jackson's default StreamReadConstraints: longer names are refused as over a limit. */
     private static final int MAX_NAME_LENGTH = 50_000;
 
     private final int maxDepth;
@@ -35,12 +34,16 @@ final class JsonScanner
     private final boolean[] started;
     private final boolean[] array;
     private final Utf8Text strings;
+    private final JsonNumber numbers;
     private byte[] buf = new byte[0];
     private int start;
     private int pos;
     private int end;
     private int depth;
     private boolean integer;
+    private boolean nameRaw;
+    private int nameStart;
+    private int nameLength;
 
     /** @param maxDepth the deepest nesting accepted (deeper is refused as over a limit). */
     JsonScanner(final int maxDepth)
@@ -49,6 +52,7 @@ final class JsonScanner
         this.started = new boolean[maxDepth + 2];
         this.array = new boolean[maxDepth + 2];
         this.strings = new Utf8Text(this);
+        this.numbers = new JsonNumber(this);
     }
 
     /** Starts on {@code buf[off, off + len)}; a UTF-8 byte order mark is skipped (as Jackson does). */
@@ -65,6 +69,37 @@ final class JsonScanner
         this.pos = p;
         this.depth = 0;
         strings.ensureCapacity(len);
+    }
+
+    /** @return true when the last name is plain ASCII, in the body's bytes (not copied to {@link #text()}). */
+    boolean nameIsRaw()
+    {
+        return nameRaw;
+    }
+
+    byte[] buffer()
+    {
+        return buf;
+    }
+
+    int nameStart()
+    {
+        return nameStart;
+    }
+
+    int nameLength()
+    {
+        return nameLength;
+    }
+
+    /** @return the last name's chars (copied from the body when raw; the text buffer is overwritten). */
+    char[] nameChars()
+    {
+        if (nameRaw)
+        {
+            strings.setAscii(buf, nameStart, nameStart + nameLength);
+        }
+        return strings.chars;
     }
 
     char[] text()
@@ -95,7 +130,11 @@ final class JsonScanner
         return skipWhitespace();
     }
 
-    /** @return true with the next name in {@link #text()}, or false at the end of the object (then closed). */
+    /**
+     * @return true with the next name ({@link #nameIsRaw()}: in {@link #buffer()} at
+     * {@link #nameStart()}, else in {@link #text()}; {@link #nameLength()} long), or false at the
+     * end of the object (then closed).
+     */
     boolean nextField() throws JsonSyntaxException
     {
         if (skipWhitespace())
@@ -127,10 +166,24 @@ final class JsonScanner
             throw unexpected(pos, "was expecting double-quote to start field name");
         }
         started[depth] = true;
-        pos = strings.read(buf, pos + 1, end, true);
-        if (strings.length > MAX_NAME_LENGTH)
+        final int from = pos + 1;
+        final int plain = Utf8Text.plainLength(buf, from, end);
+        if (from + plain < end && buf[from + plain] == '"')
         {
-            throw new JsonSyntaxException("Name length (" + strings.length + ") exceeds the maximum allowed (" +
+            nameRaw = true; // the usual name: plain ASCII, looked up from the bytes, never decoded
+            nameStart = from;
+            nameLength = plain;
+            pos = from + plain + 1;
+        }
+        else
+        {
+            nameRaw = false;
+            pos = strings.read(buf, from, end, true);
+            nameLength = strings.length;
+        }
+        if (nameLength > MAX_NAME_LENGTH)
+        {
+            throw new JsonSyntaxException("Name length (" + nameLength + ") exceeds the maximum allowed (" +
                 MAX_NAME_LENGTH + ")", true);
         }
         if (skipWhitespace())
@@ -258,83 +311,13 @@ final class JsonScanner
         return token;
     }
 
-    /** Reads a number by the JSON grammar; its characters go to the text buffer. */
+    /** Reads a number ({@link JsonNumber}); its characters go to the text buffer. */
     private void number() throws JsonSyntaxException
     {
-        final byte[] b = buf;
         final int from = pos;
-        int p = pos;
-        if (b[p] == '-')
-        {
-            p++;
-        }
-        if (p >= end)
-        {
-            throw eofAt(p, "in a Number value");
-        }
-        if (b[p] == '0')
-        {
-            p++;
-            if (p < end && b[p] >= '0' && b[p] <= '9')
-            {
-                throw syntax(p, p, "Invalid numeric value: Leading zeroes not allowed");
-            }
-        }
-        else if (b[p] >= '1' && b[p] <= '9')
-        {
-            p = digits(b, p + 1);
-        }
-        else
-        {
-            throw unexpected(p, "in numeric value: expected digit (0-9) to follow minus sign, for valid numeric value");
-        }
-        boolean whole = true;
-        if (p < end && b[p] == '.')
-        {
-            whole = false;
-            p = requireDigits(b, p + 1, "Decimal point not followed by a digit");
-        }
-        if (p < end && (b[p] == 'e' || b[p] == 'E'))
-        {
-            whole = false;
-            p++;
-            if (p < end && (b[p] == '+' || b[p] == '-'))
-            {
-                p++;
-            }
-            p = requireDigits(b, p, "Exponent indicator not followed by a digit");
-        }
-        if (p - from > MAX_NUMBER_LENGTH)
-        {
-            throw new JsonSyntaxException("Number value length (" + (p - from) + ") exceeds the maximum allowed (" +
-                MAX_NUMBER_LENGTH + ")", true);
-        }
-        integer = whole;
-        strings.setAscii(b, from, p);
-        pos = p;
-    }
-
-    private int digits(final byte[] b, final int from)
-    {
-        int p = from;
-        while (p < end && b[p] >= '0' && b[p] <= '9')
-        {
-            p++;
-        }
-        return p;
-    }
-
-    private int requireDigits(final byte[] b, final int from, final String message) throws JsonSyntaxException
-    {
-        if (from >= end)
-        {
-            throw eofAt(from, "in a Number value");
-        }
-        if (b[from] < '0' || b[from] > '9')
-        {
-            throw unexpected(from, "in numeric value: " + message);
-        }
-        return digits(b, from + 1);
+        pos = numbers.read(buf, from, end);
+        integer = numbers.integer;
+        strings.setAscii(buf, from, pos);
     }
 
     /** @return true when the input ended (after skipping whitespace). */
@@ -420,26 +403,10 @@ final class JsonScanner
     /**
      * @param bad      the offending byte (line breaks before it count).
      * @param consumed the input position Jackson reports (its input pointer; column = pointer - line start + 1).
-     * @return "at line L, column C: message", counting lines as Jackson does (\n, \r\n, \r).
+     * @return the refusal "at line L, column C: message".
      */
     JsonSyntaxException syntax(final int bad, final int consumed, final String message)
     {
-        int line = 1;
-        int lineStart = start;
-        final int last = Math.min(bad, end);
-        for (int i = start; i < last; i++)
-        {
-            final byte c = buf[i];
-            if (c == '\r' && i + 1 < last && buf[i + 1] == '\n')
-            {
-                i++;
-            }
-            if (c == '\n' || c == '\r')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new JsonSyntaxException("at line " + line + ", column " + (consumed - lineStart + 1) + ": " + message, false);
+        return JsonSyntaxException.at(buf, start, end, bad, consumed, message);
     }
 }

@@ -82,7 +82,7 @@ final class LineReader
         int seen = 0;
         while (s.nextField())
         {
-            final FieldNames.Name name = names.lookup(s.text(), s.textLength());
+            final FieldNames.Name name = names.lookup(s);
             final LineField f = name.line;
             final long keyA = name.keyA;
             final long keyB = name.keyB;

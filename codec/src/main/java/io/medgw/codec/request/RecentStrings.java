@@ -18,6 +18,23 @@ final class RecentStrings
 
     private final String[] recent = new String[SIZE];
 
+    /** A plain loop: String.contentEquals(CharSequence) goes through the interface char by char. */
+    private static boolean same(final String s, final char[] c, final int off, final int len)
+    {
+        if (s.length() != len)
+        {
+            return false;
+        }
+        for (int i = 0; i < len; i++)
+        {
+            if (s.charAt(i) != c[off + i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * @param slot the field's slot.
      * @param text the value's text.
@@ -26,7 +43,7 @@ final class RecentStrings
     String get(final int slot, final CharSlice text)
     {
         final String last = recent[slot];
-        if (last != null && last.contentEquals(text))
+        if (last != null && same(last, text.array(), text.offset(), text.length()))
         {
             return last;
         }

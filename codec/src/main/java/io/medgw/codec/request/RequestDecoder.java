@@ -172,7 +172,7 @@ public final class RequestDecoder
         final JsonScanner s = scanner;
         while (s.nextField())
         {
-            final FieldNames.Name name = names.lookup(s.text(), s.textLength());
+            final FieldNames.Name name = names.lookup(s);
             final int id = name.envelope;
             final String field = name.text;
             final int t = s.value();

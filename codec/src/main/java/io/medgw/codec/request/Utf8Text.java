@@ -94,6 +94,32 @@ final class Utf8Text
         return n - at;
     }
 
+    /** @return how many bytes from {@code from} are plain ASCII (not a quote, backslash, control character or multi-byte): SWAR, eight at a time. */
+    static int plainLength(final byte[] b, final int from, final int end)
+    {
+        int p = from;
+        while (p + 8 <= end)
+        {
+            final long x = (long)LONGS.get(b, p);
+            final long special = (x | ((x - ONES * 0x20) & ~x) | zeroByte(x ^ (ONES * '"')) | zeroByte(x ^ (ONES * '\\'))) & HIGH;
+            if (special != 0)
+            {
+                return p - from + (Long.numberOfTrailingZeros(special) >>> 3);
+            }
+            p += 8;
+        }
+        while (p < end)
+        {
+            final byte c = b[p];
+            if (c < 0x20 || c == '"' || c == '\\')
+            {
+                break;
+            }
+            p++;
+        }
+        return p - from;
+    }
+
     /** @return the high bit set in each byte of {@code y} that was zero (a byte borrowing into a zero byte may be flagged too, only after a true zero). */
     private static long zeroByte(final long y)
     {

@@ -24,9 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The wire codec on one thread: decode a request (Jackson streaming into a reused
+ * The wire codec on one thread: decode a request (byte-level JSON scanner into a reused
  * {@link SettlementRequest}, amounts to fen, body digest) and encode its settlement answer
- * (setlinfo, setldetail, detlcutinfo) into a reused sink. Workloads: the logged Chongqing 2207 of
+ * (setlinfo, setldetail, detlcutinfo) into a reused sink, together and separately (the encode-only
+ * methods answer requests decoded once in setup). Workloads: the logged Chongqing 2207 of
  * national-interface.md §5.2 (no lines, ~0.9 KB) and a 2207 with 10 inline fee lines of 22 fields
  * each (~6 KB in, ~5 KB out). Target: decode + encode of the 10-line 2207 ≤ 5 µs. Results go in
  * docs/benchmarks.md with the date and machine.
