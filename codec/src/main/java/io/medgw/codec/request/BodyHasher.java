@@ -93,6 +93,43 @@ final class BodyHasher
         b = mix(hb);
     }
 
+    /** Hashes the scanner's last string as {@link #chars} would: from the body's bytes when it is raw ASCII. */
+    void text(final JsonScanner s)
+    {
+        if (s.textIsRaw())
+        {
+            ascii(s.buffer(), s.rawStart(), s.textLength());
+        }
+        else
+        {
+            chars(s.text(), 0, s.textLength());
+        }
+    }
+
+    /** {@link #chars} of plain ASCII bytes, bit for bit (each byte is its char), without decoding them first. */
+    void ascii(final byte[] s, final int off, final int len)
+    {
+        long ha = STRING_A + len * P5;
+        long hb = STRING_B ^ len * P4;
+        int i = off;
+        final int end = off + len;
+        for (; i + 4 <= end; i += 4)
+        {
+            final long w = s[i] | ((long)s[i + 1] << 16) | ((long)s[i + 2] << 32) | ((long)s[i + 3] << 48);
+            ha = Long.rotateLeft(ha + w * P2, 31) * P1;
+            hb = Long.rotateLeft(hb ^ w * P3, 27) * P4 + P5;
+        }
+        long w = 0;
+        for (int shift = 0; i < end; i++, shift += 16)
+        {
+            w |= (long)s[i] << shift;
+        }
+        ha = Long.rotateLeft(ha + w * P2, 31) * P1;
+        hb = Long.rotateLeft(hb ^ w * P3, 27) * P4 + P5;
+        a = mix(ha);
+        b = mix(hb);
+    }
+
     void string(final String s)
     {
         final int n = s.length();
@@ -184,13 +221,13 @@ final class BodyHasher
             case JsonScanner.ARRAY -> array(s);
             case JsonScanner.STRING ->
             {
-                if (slice.wrap(s.text(), 0, s.textLength()).isNullText())
+                if (s.isNullText())
                 {
                     nullValue();
                 }
                 else
                 {
-                    chars(s.text(), 0, s.textLength());
+                    text(s);
                 }
             }
             case JsonScanner.NUMBER ->
@@ -223,7 +260,7 @@ final class BodyHasher
     /** @return true when the value just read means "absent": JSON null, {@code ""} or {@code "null"}. */
     boolean isNull(final JsonScanner s, final int t)
     {
-        return t == JsonScanner.NULL || (t == JsonScanner.STRING && slice.wrap(s.text(), 0, s.textLength()).isNullText());
+        return t == JsonScanner.NULL || (t == JsonScanner.STRING && s.isNullText());
     }
 
     private void object(final JsonScanner s) throws JsonSyntaxException

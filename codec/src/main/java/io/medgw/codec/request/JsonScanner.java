@@ -42,6 +42,9 @@ final class JsonScanner
     private int depth;
     private boolean integer;
     private boolean nameRaw;
+    private boolean textRaw;
+    private int rawStart;
+    private int rawLength;
     private int nameStart;
     private int nameLength;
 
@@ -68,6 +71,7 @@ final class JsonScanner
         this.start = p;
         this.pos = p;
         this.depth = 0;
+        this.textRaw = false;
         strings.ensureCapacity(len);
     }
 
@@ -102,14 +106,48 @@ final class JsonScanner
         return strings.chars;
     }
 
+    /** @return the last scalar's chars (a raw string is copied from the body first: the slow path). */
     char[] text()
     {
+        if (textRaw)
+        {
+            strings.setAscii(buf, rawStart, rawStart + rawLength);
+            textRaw = false;
+        }
         return strings.chars;
     }
 
     int textLength()
     {
-        return strings.length;
+        return textRaw ? rawLength : strings.length;
+    }
+
+    /**
+     * @return true when the last string is plain ASCII still in the body's bytes
+     * ({@link #buffer()} from {@link #rawStart()}, {@link #textLength()} long): the common case,
+     * hashed and compared from the bytes without decoding.
+     */
+    boolean textIsRaw()
+    {
+        return textRaw;
+    }
+
+    int rawStart()
+    {
+        return rawStart;
+    }
+
+    /** @return true when the last scalar's text means "no value": empty or {@code null} (the wire's habit). */
+    boolean isNullText()
+    {
+        if (textRaw)
+        {
+            final byte[] b = buf;
+            final int p = rawStart;
+            return rawLength == 0 || (rawLength == 4 && b[p] == 'n' && b[p + 1] == 'u' && b[p + 2] == 'l' && b[p + 3] == 'l');
+        }
+        final char[] c = strings.chars;
+        return strings.length == 0 || (strings.length == 4 && c[0] == 'n' && c[1] == 'u' && c[2] == 'l' && c[3] == 'l');
     }
 
     /** @return true when the last {@link #NUMBER} had no fraction and no exponent. */
@@ -178,6 +216,7 @@ final class JsonScanner
         else
         {
             nameRaw = false;
+            textRaw = false;
             pos = strings.read(buf, from, end, true);
             nameLength = strings.length;
         }
@@ -239,7 +278,7 @@ final class JsonScanner
             case '[':
                 return open(true, ARRAY);
             case '"':
-                pos = strings.read(buf, pos + 1, end, false);
+                string();
                 return STRING;
             case 't':
                 return literal("true", TRUE);
@@ -307,13 +346,32 @@ final class JsonScanner
             throw unrecognized(pos);
         }
         pos += n;
+        textRaw = false;
         strings.set(word);
         return token;
+    }
+
+    /** Reads a string: a plain ASCII one stays in the body (raw), others are decoded to the text buffer. */
+    private void string() throws JsonSyntaxException
+    {
+        final int from = pos + 1;
+        final int plain = Utf8Text.plainLength(buf, from, end);
+        if (from + plain < end && buf[from + plain] == '"')
+        {
+            textRaw = true;
+            rawStart = from;
+            rawLength = plain;
+            pos = from + plain + 1;
+            return;
+        }
+        textRaw = false;
+        pos = strings.read(buf, from, end, false);
     }
 
     /** Reads a number ({@link JsonNumber}); its characters go to the text buffer. */
     private void number() throws JsonSyntaxException
     {
+        textRaw = false;
         final int from = pos;
         pos = numbers.read(buf, from, end);
         integer = numbers.integer;

@@ -31,7 +31,6 @@ public final class RequestDecoder
     private final int maxBodyBytes;
     private final DecodeStatus status = new DecodeStatus();
     private final BodyHasher hasher = new BodyHasher();
-    private final CharSlice slice = new CharSlice();
     private final RecentStrings recent = new RecentStrings();
     private final InputReader input;
     private final FieldNames names;
@@ -232,17 +231,16 @@ public final class RequestDecoder
         {
             return null;
         }
-        slice.wrap(scanner.text(), 0, scanner.textLength());
-        if (slice.isNullText())
+        if (scanner.isNullText())
         {
             return null;
         }
-        if (slice.length() > maxLength && !status.has(DecodeStatus.ENVELOPE))
+        final int length = scanner.textLength();
+        if (length > maxLength && !status.has(DecodeStatus.ENVELOPE))
         {
-            status.fail(DecodeStatus.ENVELOPE, ErrorCode.E5003,
-                field + " is " + slice.length() + " characters (at most " + maxLength + ")");
+            status.fail(DecodeStatus.ENVELOPE, ErrorCode.E5003, field + " is " + length + " characters (at most " + maxLength + ")");
         }
-        return recent.get(RecentStrings.ENVELOPE + slot, slice);
+        return recent.get(RecentStrings.ENVELOPE + slot, scanner);
     }
 
     private void complete(final SettlementRequest req, final String pathInfno)

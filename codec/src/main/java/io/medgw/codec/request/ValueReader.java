@@ -47,14 +47,14 @@ final class ValueReader
             h.value(s, t);
             return null;
         }
-        slice.wrap(s.text(), 0, s.textLength());
-        h.chars(slice.array(), slice.offset(), slice.length());
-        if (slice.length() > maxLength && !status.has(DecodeStatus.INPUT))
+        h.text(s);
+        final int length = s.textLength();
+        if (length > maxLength && !status.has(DecodeStatus.INPUT))
         {
             status.fail(DecodeStatus.INPUT, ErrorCode.E5003,
-                path(node, row, field) + " is " + slice.length() + " characters (at most " + maxLength + ")");
+                path(node, row, field) + " is " + length + " characters (at most " + maxLength + ")");
         }
-        return recent.get(slot, slice);
+        return recent.get(slot, s);
     }
 
     /**
