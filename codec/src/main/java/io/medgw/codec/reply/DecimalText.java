@@ -11,6 +11,7 @@ final class DecimalText
 {
     /** "00".."99". */
     private static final byte[] PAIRS = new byte[200];
+    private static final int[] POW10 = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000 };
 
     static
     {
@@ -23,6 +24,65 @@ final class DecimalText
 
     private DecimalText()
     {
+    }
+
+    /**
+     * Writes the text straight to {@code out[at, at + length)} (no scratch copy) when the value
+     * fits an int; otherwise through {@code scratch}.
+     *
+     * @param value   the scaled value (any long).
+     * @param scale   decimals (0..18).
+     * @param out     where to write; needs 40 bytes of room from {@code at}.
+     * @param at      first byte.
+     * @param scratch at least 40 bytes, for values beyond an int.
+     * @return the number of bytes written.
+     */
+    static int write(final long value, final int scale, final byte[] out, final int at, final byte[] scratch)
+    {
+        if (value <= -Integer.MAX_VALUE || value >= Integer.MAX_VALUE || scale > 9)
+        {
+            final int pos = format(value, scale, scratch);
+            final int n = scratch.length - pos;
+            System.arraycopy(scratch, pos, out, at, n);
+            return n;
+        }
+        int v = Math.abs((int)value);
+        int digits = 1;
+        while (digits < 10 && v >= POW10[digits])
+        {
+            digits++;
+        }
+        final int length = (value < 0 ? 1 : 0) + Math.max(1, digits - scale) + (scale > 0 ? scale + 1 : 0);
+        int pos = at + length;
+        int fraction = scale;
+        while (fraction >= 2)
+        {
+            final int pair = v % 100;
+            v /= 100;
+            out[--pos] = PAIRS[2 * pair + 1];
+            out[--pos] = PAIRS[2 * pair];
+            fraction -= 2;
+        }
+        if (fraction == 1)
+        {
+            out[--pos] = (byte)('0' + v % 10);
+            v /= 10;
+        }
+        if (scale > 0)
+        {
+            out[--pos] = '.';
+        }
+        do
+        {
+            out[--pos] = (byte)('0' + v % 10);
+            v /= 10;
+        }
+        while (v != 0);
+        if (value < 0)
+        {
+            out[--pos] = '-';
+        }
+        return length;
     }
 
     /**

@@ -34,7 +34,8 @@ final class JsonWriter
     }
 
     private final ByteSink sink;
-    private final CharArrayView view = new CharArrayView();
+    /** StringBuilder text is copied here first, so every string is written from a String or a char[] (no interface calls per char). */
+    private char[] scratch = new char[256];
     /** Scratch for {@link #decimal}: 19 digits, a point, a sign and up to 18 leading zeros. */
     private final byte[] digits = new byte[48];
     /** Per depth: true for an array. Depth 0 is the root. */
@@ -111,22 +112,44 @@ final class JsonWriter
     }
 
     /** @param s text (non-null). */
-    void string(final CharSequence s)
+    void string(final String s)
     {
-        string(s, s.length());
+        beforeValue();
+        text(s, s.length());
     }
 
     /** @param s text (non-null). @param n how many of its chars to write. */
-    void string(final CharSequence s, final int n)
+    void string(final StringBuilder s, final int n)
     {
-        beforeValue();
-        text(s, n);
+        if (scratch.length < n)
+        {
+            scratch = new char[Math.max(n, scratch.length * 2)];
+        }
+        s.getChars(0, n, scratch, 0);
+        string(scratch, n);
     }
 
     /** @param s text. @param n how many of its chars to write. */
     void string(final char[] s, final int n)
     {
-        string(view.wrap(s), n);
+        beforeValue();
+        int at = sink.reserve(n * 6 + 2); // \\uXXXX is the longest form of one char
+        final byte[] b = sink.buffer();
+        b[at++] = '"';
+        for (int i = 0; i < n; i++)
+        {
+            final char c = s[i];
+            if (c < 0x80 && ESCAPE[c] == 0)
+            {
+                b[at++] = (byte)c;
+            }
+            else
+            {
+                at = special(b, at, c);
+            }
+        }
+        b[at++] = '"';
+        sink.commit(at);
     }
 
     /** @param s a number's text, written as is. @param n its length. */
@@ -154,15 +177,8 @@ final class JsonWriter
     void decimal(final long value, final int scale)
     {
         beforeValue();
-        final byte[] d = digits;
-        final int pos = DecimalText.format(value, scale, d);
-        final int n = d.length - pos;
-        final int at = sink.reserve(n);
-        final byte[] b = sink.buffer();
-        for (int i = 0; i < n; i++)
-        {
-            b[at + i] = d[pos + i];
-        }
+        final int at = sink.reserve(40);
+        final int n = DecimalText.write(value, scale, sink.buffer(), at, digits);
         sink.commit(at + n);
     }
 
@@ -221,7 +237,7 @@ final class JsonWriter
     }
 
     /** Writes {@code "s[0, n)"}; the common all-ASCII, nothing-to-escape char costs one compare. */
-    private void text(final CharSequence s, final int n)
+    private void text(final String s, final int n)
     {
         int at = sink.reserve(n * 6 + 2); // \\uXXXX is the longest form of one char
         final byte[] b = sink.buffer();

@@ -21,6 +21,14 @@ class DecimalTextTest
 
     private String format(final long value, final int scale)
     {
+        final byte[] out = new byte[64];
+        final int n = DecimalText.write(value, scale, out, 3, scratch);
+        assertThat(new String(out, 3, n, StandardCharsets.US_ASCII)).as("write %d at %d", value, scale).isEqualTo(formatted(value, scale));
+        return formatted(value, scale);
+    }
+
+    private String formatted(final long value, final int scale)
+    {
         final int pos = DecimalText.format(value, scale, scratch);
         return new String(scratch, pos, scratch.length - pos, StandardCharsets.US_ASCII);
     }
