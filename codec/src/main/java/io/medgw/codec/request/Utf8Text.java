@@ -175,8 +175,17 @@ final class Utf8Text
             }
             else if (c < 0)
             {
-                p = multiByte(b, p, end, n, name);
-                n += decoded;
+                final int chinese = threeBytes(b, p, end);
+                if (chinese >= 0)
+                {
+                    t[n++] = (char)chinese;
+                    p += 3;
+                }
+                else
+                {
+                    p = multiByte(b, p, end, n, name);
+                    n += decoded;
+                }
             }
             else
             {
@@ -226,6 +235,28 @@ final class Utf8Text
         }
         chars[at] = v;
         return from + 1;
+    }
+
+    /**
+     * The common non-ASCII case (Chinese text), small enough to inline: a 3-byte sequence that
+     * cannot be overlong (lead E1..EF) or a surrogate (lead ED), with two continuation bytes.
+     *
+     * @return its char, or -1 for anything else (then {@link #multiByte} decodes or refuses it).
+     */
+    private static int threeBytes(final byte[] b, final int p, final int end)
+    {
+        if (p + 2 >= end)
+        {
+            return -1;
+        }
+        final int c0 = b[p] & 0xFF;
+        final int c1 = b[p + 1];
+        final int c2 = b[p + 2];
+        if (c0 < 0xE1 || c0 > 0xEF || c0 == 0xED || (c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80)
+        {
+            return -1;
+        }
+        return ((c0 & 0x0F) << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F);
     }
 
     /**
