@@ -47,6 +47,43 @@ public final class ByteSink extends OutputStream
         length += len;
     }
 
+    /** Appends one byte (the writer's path: no OutputStream contract). */
+    void put(final byte b)
+    {
+        if (length == buffer.length)
+        {
+            grow(1);
+        }
+        buffer[length++] = b;
+    }
+
+    /** Appends {@code src[off, off + len)}. */
+    void put(final byte[] src, final int off, final int len)
+    {
+        write(src, off, len);
+    }
+
+    /**
+     * Makes room for up to {@code n} bytes at the end; write them into {@link #buffer()} from the
+     * returned index, then {@link #commit} the new end.
+     *
+     * @return the index of the first free byte.
+     */
+    int reserve(final int n)
+    {
+        if (length + n > buffer.length)
+        {
+            grow(n);
+        }
+        return length;
+    }
+
+    /** @param newLength the end after writing into the room {@link #reserve} made. */
+    void commit(final int newLength)
+    {
+        length = newLength;
+    }
+
     private void grow(final int extra)
     {
         buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + extra));

@@ -1,14 +1,8 @@
 package io.medgw.codec.reply;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
 import io.medgw.codec.Dates;
-import io.medgw.codec.Decimals;
 import io.medgw.codec.message.FeeLine;
 import io.medgw.codec.message.SettlementRequest;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * Writes fields of the {@code output} node opened by {@link ResponseEncoder#beginOutput()}: each
@@ -16,32 +10,25 @@ import java.io.UncheckedIOException;
  * decimals, ratios 4, unit prices 6, quantities 4, dates {@code yyyy-MM-dd}, date-times
  * {@code yyyy-MM-dd HH:mm:ss}, null for absent text). Numbers go from the integer unit to text
  * without binary fractions and without allocating. Obtained from {@link ResponseEncoder#output()};
- * same thread as its encoder.
+ * same thread as its encoder. Writing out of place (a name inside an array, the wrong end)
+ * throws {@link IllegalStateException}.
  */
 public final class OutputWriter
 {
     private final StringBuilder text = new StringBuilder(256);
     private final SettlementOutputWriter settlement = new SettlementOutputWriter(this);
-    private char[] chars = new char[256];
-    private JsonGenerator gen;
+    private final JsonWriter json;
 
-    void use(final JsonGenerator generator)
+    OutputWriter(final JsonWriter json)
     {
-        this.gen = generator;
+        this.json = json;
     }
 
     /** @param name field. @param value text, or null. */
     public void writeString(final String name, final String value)
     {
-        try
-        {
-            gen.writeFieldName(name);
-            textValue(value);
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
-        }
+        json.field(name);
+        textValue(value);
     }
 
     /** @param name field written as JSON null. */
@@ -53,156 +40,100 @@ public final class OutputWriter
     /** @param name field. @param fen amount in fen, written as yuan with 2 decimals (-2510 → -25.10). */
     public void writeFen(final String name, final long fen)
     {
-        writeScaled(name, fen, 2);
+        writeDecimal(name, fen, 2);
     }
 
     /** @param name field. @param bp ratio in basis points, written with 4 decimals (1500 → 0.1500). */
     public void writeRatio(final String name, final int bp)
     {
-        writeScaled(name, bp, 4);
+        writeDecimal(name, bp, 4);
     }
 
     /** @param name field. @param micro unit price in micro-yuan, written with 6 decimals. */
     public void writeMicro(final String name, final long micro)
     {
-        writeScaled(name, micro, 6);
+        writeDecimal(name, micro, 6);
     }
 
     /** @param name field. @param quantity4 quantity × 10,000, written with 4 decimals. */
     public void writeQuantity(final String name, final long quantity4)
     {
-        writeScaled(name, quantity4, 4);
+        writeDecimal(name, quantity4, 4);
     }
 
     /** @param name field. @param value an integer (counts, years). */
     public void writeLong(final String name, final long value)
     {
-        writeScaled(name, value, 0);
+        writeDecimal(name, value, 0);
+    }
+
+    /**
+     * @param name  field.
+     * @param value the number × 10^scale (age 35 at scale 1 is 350 → {@code 35.0}).
+     * @param scale decimals written (0..18).
+     */
+    public void writeDecimal(final String name, final long value, final int scale)
+    {
+        json.field(name);
+        scaledValue(value, scale);
     }
 
     /** @param name field. @param epochDay a date, or {@link Dates#NOT_A_DATE} for null. */
     public void writeDate(final String name, final int epochDay)
     {
-        try
+        json.field(name);
+        if (epochDay == Dates.NOT_A_DATE)
         {
-            gen.writeFieldName(name);
-            if (epochDay == Dates.NOT_A_DATE)
-            {
-                gen.writeNull();
-                return;
-            }
-            text.setLength(0);
-            charsValue(Dates.appendDate(text, epochDay), Integer.MAX_VALUE);
+            json.nullValue();
+            return;
         }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
-        }
+        text.setLength(0);
+        charsValue(Dates.appendDate(text, epochDay), Integer.MAX_VALUE);
     }
 
     /** @param name field. @param localEpochSecond a local date-time, or {@link SettlementRequest#ABSENT} for null. */
     public void writeDateTime(final String name, final long localEpochSecond)
     {
-        try
-        {
-            gen.writeFieldName(name);
-            dateTimeValue(localEpochSecond);
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
-        }
+        json.field(name);
+        dateTimeValue(localEpochSecond);
     }
 
     /** Opens {@code name: {…}}. @param name field. */
     public void beginObject(final String name)
     {
-        try
-        {
-            gen.writeObjectFieldStart(name);
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
-        }
+        json.field(name);
+        json.startObject();
     }
 
     /** Opens an object as the next element of the current array. */
     public void beginObject()
     {
-        try
-        {
-            gen.writeStartObject();
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
-        }
+        json.startObject();
     }
 
     /** Closes the current object. */
     public void endObject()
     {
-        try
-        {
-            gen.writeEndObject();
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
-        }
+        json.endObject();
     }
 
     /** Opens {@code name: […]}. @param name field. */
     public void beginArray(final String name)
     {
-        try
-        {
-            gen.writeArrayFieldStart(name);
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
-        }
+        json.field(name);
+        json.startArray();
     }
 
     /** Closes the current array. */
     public void endArray()
     {
-        try
-        {
-            gen.writeEndArray();
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
-        }
+        json.endArray();
     }
 
     /** Writes one per-line result object (§3.3 shape) as the next element of the current array. @param line a priced line */
     public void writeFeeLine(final FeeLine line)
     {
-        try
-        {
-            settlement.line(line);
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void writeScaled(final String name, final long value, final int scale)
-    {
-        try
-        {
-            gen.writeFieldName(name);
-            scaledValue(value, scale);
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
-        }
+        settlement.line(line);
     }
 
     // ---- package-private primitives (the encoder's own nodes) ----
@@ -212,38 +143,38 @@ public final class OutputWriter
         return settlement;
     }
 
-    void field(final SerializableString name) throws IOException
+    void field(final byte[] quotedName)
     {
-        gen.writeFieldName(name);
+        json.field(quotedName);
     }
 
-    void nullValue() throws IOException
+    void nullValue()
     {
-        gen.writeNull();
+        json.nullValue();
     }
 
-    void textValue(final String value) throws IOException
+    void textValue(final String value)
     {
         if (value == null)
         {
-            gen.writeNull();
+            json.nullValue();
         }
         else
         {
-            gen.writeString(value);
+            json.string(value);
         }
     }
 
-    void scaledValue(final long value, final int scale) throws IOException
+    void scaledValue(final long value, final int scale)
     {
-        gen.writeNumber(chars, 0, Decimals.format(value, scale, chars, 0));
+        json.decimal(value, scale);
     }
 
-    void dateTimeValue(final long localEpochSecond) throws IOException
+    void dateTimeValue(final long localEpochSecond)
     {
         if (localEpochSecond == SettlementRequest.ABSENT)
         {
-            gen.writeNull();
+            json.nullValue();
             return;
         }
         text.setLength(0);
@@ -251,41 +182,36 @@ public final class OutputWriter
     }
 
     /** Writes the first {@code max} chars of {@code sb} as a JSON string without creating a String. */
-    void charsValue(final StringBuilder sb, final int max) throws IOException
+    void charsValue(final StringBuilder sb, final int max)
     {
         int n = Math.min(sb.length(), max);
         if (n < sb.length() && n > 0 && Character.isHighSurrogate(sb.charAt(n - 1)))
         {
             n--; // never cut a surrogate pair in half
         }
-        if (chars.length < n)
-        {
-            chars = new char[Math.max(n, chars.length * 2)];
-        }
-        sb.getChars(0, n, chars, 0);
-        gen.writeString(chars, 0, n);
+        json.string(sb, n);
     }
 
-    void startObject() throws IOException
+    void startObject()
     {
-        gen.writeStartObject();
+        json.startObject();
     }
 
-    void startArray(final SerializableString name) throws IOException
+    void startArray(final byte[] quotedName)
     {
-        gen.writeFieldName(name);
-        gen.writeStartArray();
+        json.field(quotedName);
+        json.startArray();
     }
 
-    void end(final boolean array) throws IOException
+    void end(final boolean array)
     {
         if (array)
         {
-            gen.writeEndArray();
+            json.endArray();
         }
         else
         {
-            gen.writeEndObject();
+            json.endObject();
         }
     }
 }

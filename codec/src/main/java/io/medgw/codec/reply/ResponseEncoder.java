@@ -1,27 +1,22 @@
 package io.medgw.codec.reply;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
 import io.medgw.codec.Dates;
+import io.medgw.codec.Decimals;
 import io.medgw.codec.ErrorCode;
 import io.medgw.codec.message.SettlementRequest;
 import io.medgw.codec.message.SettlementResult;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 /**
  * Writes national-interface response envelopes (national-interface.md §1.4) as UTF-8 JSON into a
- * reused {@link ByteSink}, through one reused Jackson generator (responses are successive root
- * values with no separator). Field order: {@code infcode} (a JSON number: 0, -1, -2),
+ * reused {@link ByteSink}, through a hand-written {@link JsonWriter} (Jackson's generator cost
+ * more than the rest of the reply). Field order: {@code infcode} (a JSON number: 0, -1, -2),
  * {@code inf_refmsgid}, {@code refmsg_time}, {@code respond_time}, {@code err_msg} ("E5005: …" on
  * failure, null on success), {@code warn_msg}, {@code cainfo}, {@code signtype} (null), then
  * {@code output} (null on failure). Output values follow {@link OutputWriter}'s conventions.
  * <p>
  * Use: {@link #header} once per response, then one of {@link #encodeError},
  * {@link #encodeSettlement}, {@link #encodeFeeResults}, or {@link #beginOutput()} + the
- * {@link #output()} helpers (or the generator) + {@link #finish()}. The bytes are {@link #sink()}
+ * {@link #output()} helpers + {@link #finish()}. The bytes are {@link #sink()}
  * {@code [0, length)} until the next response. After warm-up nothing allocates. One instance per
  * thread.
  */
@@ -32,25 +27,24 @@ public final class ResponseEncoder
     /** Length of {@code err_msg} in the spec; longer messages are cut. */
     public static final int ERR_MSG_MAX = 200;
 
-    private static final SerializedString INFCODE = new SerializedString("infcode");
-    private static final SerializedString INF_REFMSGID = new SerializedString("inf_refmsgid");
-    private static final SerializedString REFMSG_TIME = new SerializedString("refmsg_time");
-    private static final SerializedString RESPOND_TIME = new SerializedString("respond_time");
-    private static final SerializedString ERR_MSG = new SerializedString("err_msg");
-    private static final SerializedString WARN_MSG = new SerializedString("warn_msg");
-    private static final SerializedString CAINFO = new SerializedString("cainfo");
-    private static final SerializedString SIGNTYPE = new SerializedString("signtype");
-    private static final SerializedString OUTPUT = new SerializedString("output");
+    private static final byte[] INFCODE = JsonWriter.name("infcode");
+    private static final byte[] INF_REFMSGID = JsonWriter.name("inf_refmsgid");
+    private static final byte[] REFMSG_TIME = JsonWriter.name("refmsg_time");
+    private static final byte[] RESPOND_TIME = JsonWriter.name("respond_time");
+    private static final byte[] ERR_MSG = JsonWriter.name("err_msg");
+    private static final byte[] WARN_MSG = JsonWriter.name("warn_msg");
+    private static final byte[] CAINFO = JsonWriter.name("cainfo");
+    private static final byte[] SIGNTYPE = JsonWriter.name("signtype");
+    private static final byte[] OUTPUT = JsonWriter.name("output");
     private static final int[] DATE_TIME_DIGITS = { 0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18 };
     private static final long SERIAL_MOD = 10_000_000_000L;
 
-    private final JsonFactory factory = new JsonFactory();
     private final ByteSink sink = new ByteSink();
-    private final OutputWriter out = new OutputWriter();
+    private final JsonWriter gen = new JsonWriter(sink);
+    private final OutputWriter out = new OutputWriter(gen);
     private final long zoneOffsetMs;
     private final StringBuilder text = new StringBuilder(256);
     private final char[] chars = new char[32];
-    private JsonGenerator gen;
     private String receiverAdmdvs;
     private long serial;
     private long receivedMs;
@@ -66,21 +60,6 @@ public final class ResponseEncoder
     public ResponseEncoder(final int zoneOffsetSeconds)
     {
         this.zoneOffsetMs = zoneOffsetSeconds * 1000L;
-        newGenerator();
-    }
-
-    private void newGenerator()
-    {
-        try
-        {
-            gen = factory.createGenerator(sink);
-            gen.setRootValueSeparator(null);
-            out.use(gen);
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**
@@ -122,29 +101,21 @@ public final class ResponseEncoder
      */
     public ByteSink encodeError(final ErrorCode code, final String message)
     {
-        try
+        begin(code.infcode());
+        if (code == ErrorCode.NONE)
         {
-            begin(code.infcode());
-            if (code == ErrorCode.NONE)
-            {
-                gen.writeNull();
-            }
-            else
-            {
-                text.setLength(0);
-                text.append(code.name()).append(": ").append(message != null ? message : code.summary());
-                out.charsValue(text, ERR_MSG_MAX);
-            }
-            endHeader();
-            gen.writeNull();
-            gen.writeEndObject();
-            gen.flush();
-            return sink;
+            gen.nullValue();
         }
-        catch (final IOException e)
+        else
         {
-            throw failed(e);
+            text.setLength(0);
+            text.append(code.name()).append(": ").append(message != null ? message : code.summary());
+            out.charsValue(text, ERR_MSG_MAX);
         }
+        endHeader();
+        gen.nullValue();
+        gen.endObject();
+        return sink;
     }
 
     /**
@@ -162,16 +133,9 @@ public final class ResponseEncoder
         {
             return encodeError(res.error, res.errorMessage);
         }
-        try
-        {
-            beginSuccess();
-            out.settlement().write(req, res);
-            return end();
-        }
-        catch (final IOException e)
-        {
-            throw failed(e);
-        }
+        beginSuccess();
+        out.settlement().write(req, res);
+        return end();
     }
 
     /**
@@ -182,78 +146,52 @@ public final class ResponseEncoder
      */
     public ByteSink encodeFeeResults(final SettlementRequest req)
     {
-        try
-        {
-            beginSuccess();
-            out.settlement().lines(SettlementOutputWriter.RESULT, req);
-            return end();
-        }
-        catch (final IOException e)
-        {
-            throw failed(e);
-        }
+        beginSuccess();
+        out.settlement().lines(SettlementOutputWriter.RESULT, req);
+        return end();
     }
 
     /**
-     * Starts a successful response and opens {@code output}; write its nodes with {@link #output()}
-     * (or the generator), then call {@link #finish()}.
+     * Starts a successful response and opens {@code output}; write its nodes with the returned
+     * helpers, then call {@link #finish()}.
      *
-     * @return the generator, positioned inside the {@code output} object.
+     * @return {@link #output()}, positioned inside the {@code output} object.
      */
-    public JsonGenerator beginOutput()
+    public OutputWriter beginOutput()
     {
-        try
-        {
-            beginSuccess();
-            return gen;
-        }
-        catch (final IOException e)
-        {
-            throw failed(e);
-        }
+        beginSuccess();
+        return out;
     }
 
     /** Closes {@code output} and the envelope. @return the sink holding the response. */
     public ByteSink finish()
     {
-        try
-        {
-            return end();
-        }
-        catch (final IOException e)
-        {
-            throw failed(e);
-        }
+        return end();
     }
 
-    private void beginSuccess() throws IOException
+    private void beginSuccess()
     {
         begin(0);
-        gen.writeNull();
+        gen.nullValue();
         endHeader();
-        gen.writeStartObject();
+        gen.startObject();
     }
 
-    private ByteSink end() throws IOException
+    private ByteSink end()
     {
-        gen.writeEndObject();
-        gen.writeEndObject();
-        gen.flush();
+        gen.endObject();
+        gen.endObject();
         return sink;
     }
 
     /** Writes the envelope up to the name {@code err_msg}. */
-    private void begin(final int infcode) throws IOException
+    private void begin(final int infcode)
     {
-        if (!gen.getOutputContext().inRoot())
-        {
-            newGenerator(); // the previous response was abandoned half-written
-        }
-        sink.reset();
-        gen.writeStartObject();
-        gen.writeFieldName(INFCODE);
-        gen.writeNumber(infcode);
-        gen.writeFieldName(INF_REFMSGID);
+        gen.reset(); // also forgets a previous response abandoned half-written
+        gen.startObject();
+        gen.field(INFCODE);
+        gen.number(chars, Decimals.format(infcode, 0, chars, 0));
+        gen.field(INF_REFMSGID);
         int n = 0;
         for (int i = 0; i < 6; i++)
         {
@@ -266,35 +204,35 @@ public final class ResponseEncoder
             chars[i] = (char)('0' + s % 10);
             s /= 10;
         }
-        gen.writeString(chars, 0, n + 10);
-        gen.writeFieldName(REFMSG_TIME);
+        gen.string(chars, n + 10);
+        gen.field(REFMSG_TIME);
         writeMillisTime(receivedMs);
-        gen.writeFieldName(RESPOND_TIME);
+        gen.field(RESPOND_TIME);
         writeMillisTime(respondMs);
-        gen.writeFieldName(ERR_MSG);
+        gen.field(ERR_MSG);
     }
 
     /** Writes warn_msg, cainfo, signtype and the name {@code output}. */
-    private void endHeader() throws IOException
+    private void endHeader()
     {
-        gen.writeFieldName(WARN_MSG);
-        gen.writeNull();
-        gen.writeFieldName(CAINFO);
-        gen.writeNull();
-        gen.writeFieldName(SIGNTYPE);
-        gen.writeNull();
-        gen.writeFieldName(OUTPUT);
+        gen.field(WARN_MSG);
+        gen.nullValue();
+        gen.field(CAINFO);
+        gen.nullValue();
+        gen.field(SIGNTYPE);
+        gen.nullValue();
+        gen.field(OUTPUT);
     }
 
     /** {@code yyyyMMddHHmmssSSS} in the wire's zone. */
-    private void writeMillisTime(final long epochMs) throws IOException
+    private void writeMillisTime(final long epochMs)
     {
         int n = compactTime(epochMs, 0);
         final int ms = (int)Math.floorMod(epochMs, 1000L);
         chars[n++] = (char)('0' + ms / 100);
         chars[n++] = (char)('0' + (ms / 10) % 10);
         chars[n++] = (char)('0' + ms % 10);
-        gen.writeString(chars, 0, n);
+        gen.string(chars, n);
     }
 
     /** Puts {@code yyyyMMddHHmmss} of {@code epochMs} (wire zone) at {@code chars[pos]}. @return the next position */
@@ -308,11 +246,5 @@ public final class ResponseEncoder
             chars[n++] = text.charAt(i);
         }
         return n;
-    }
-
-    private RuntimeException failed(final IOException e)
-    {
-        newGenerator();
-        return new UncheckedIOException(e);
     }
 }

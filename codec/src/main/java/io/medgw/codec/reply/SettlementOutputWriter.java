@@ -1,92 +1,90 @@
 package io.medgw.codec.reply;
 
-import com.fasterxml.jackson.core.io.SerializedString;
 import io.medgw.codec.Dates;
 import io.medgw.codec.Transactions;
 import io.medgw.codec.message.FeeLine;
 import io.medgw.codec.message.SettlementRequest;
 import io.medgw.codec.message.SettlementResult;
 
-import java.io.IOException;
 
 /**
  * Writes the settlement output nodes: {@code setlinfo} with every field of national-interface.md
  * §3.4, {@code setldetail[]}, and the per-line results ({@code detlcutinfo[]} for settlements,
- * {@code result[]} for 2204/2301, both in the §3.3 row shape). Field names are pre-encoded.
+ * {@code result[]} for 2204/2301, both in the §3.3 row shape). Field names are pre-encoded ({@link JsonWriter#name}).
  * Same thread as its {@link OutputWriter}.
  */
 final class SettlementOutputWriter
 {
-    static final SerializedString RESULT = new SerializedString("result");
-    static final SerializedString DETLCUTINFO = new SerializedString("detlcutinfo");
+    static final byte[] RESULT = JsonWriter.name("result");
+    static final byte[] DETLCUTINFO = JsonWriter.name("detlcutinfo");
     /** setl_proc_info is 4000 characters in the spec. */
     static final int SETL_PROC_INFO_MAX = 4000;
     /** What platforms answer as pric_uplmt_amt when an item has no price cap (2204 sample). */
     static final long NO_PRICE_CAP_YUAN = 999_999L;
 
-    private static final SerializedString SETLINFO = new SerializedString("setlinfo");
-    private static final SerializedString SETLDETAIL = new SerializedString("setldetail");
-    private static final SerializedString MDTRT_ID = new SerializedString("mdtrt_id");
-    private static final SerializedString SETL_ID = new SerializedString("setl_id");
-    private static final SerializedString PSN_NO = new SerializedString("psn_no");
-    private static final SerializedString PSN_NAME = new SerializedString("psn_name");
-    private static final SerializedString PSN_CERT_TYPE = new SerializedString("psn_cert_type");
-    private static final SerializedString CERTNO = new SerializedString("certno");
-    private static final SerializedString GEND = new SerializedString("gend");
-    private static final SerializedString NATY = new SerializedString("naty");
-    private static final SerializedString BRDY = new SerializedString("brdy");
-    private static final SerializedString AGE = new SerializedString("age");
-    private static final SerializedString INSUTYPE = new SerializedString("insutype");
-    private static final SerializedString PSN_TYPE = new SerializedString("psn_type");
-    private static final SerializedString CVLSERV_FLAG = new SerializedString("cvlserv_flag");
-    private static final SerializedString SETL_TIME = new SerializedString("setl_time");
-    private static final SerializedString MDTRT_CERT_TYPE = new SerializedString("mdtrt_cert_type");
-    private static final SerializedString MED_TYPE = new SerializedString("med_type");
-    private static final SerializedString MEDFEE_SUMAMT = new SerializedString("medfee_sumamt");
-    private static final SerializedString FULAMT_OWNPAY_AMT = new SerializedString("fulamt_ownpay_amt");
-    private static final SerializedString OVERLMT_SELFPAY = new SerializedString("overlmt_selfpay");
-    private static final SerializedString PRESELFPAY_AMT = new SerializedString("preselfpay_amt");
-    private static final SerializedString INSCP_SCP_AMT = new SerializedString("inscp_scp_amt");
-    private static final SerializedString ACT_PAY_DEDC = new SerializedString("act_pay_dedc");
-    private static final SerializedString HIFP_PAY = new SerializedString("hifp_pay");
-    private static final SerializedString POOL_PROP_SELFPAY = new SerializedString("pool_prop_selfpay");
-    private static final SerializedString CVLSERV_PAY = new SerializedString("cvlserv_pay");
-    private static final SerializedString HIFES_PAY = new SerializedString("hifes_pay");
-    private static final SerializedString HIFMI_PAY = new SerializedString("hifmi_pay");
-    private static final SerializedString HIFOB_PAY = new SerializedString("hifob_pay");
-    private static final SerializedString MAF_PAY = new SerializedString("maf_pay");
-    private static final SerializedString OTH_PAY = new SerializedString("oth_pay");
-    private static final SerializedString FUND_PAY_SUMAMT = new SerializedString("fund_pay_sumamt");
-    private static final SerializedString PSN_PART_AMT = new SerializedString("psn_part_amt");
-    private static final SerializedString ACCT_PAY = new SerializedString("acct_pay");
-    private static final SerializedString PSN_CASH_PAY = new SerializedString("psn_cash_pay");
-    private static final SerializedString HOSP_PART_AMT = new SerializedString("hosp_part_amt");
-    private static final SerializedString BALC = new SerializedString("balc");
-    private static final SerializedString ACCT_MULAID_PAY = new SerializedString("acct_mulaid_pay");
-    private static final SerializedString MEDINS_SETL_ID = new SerializedString("medins_setl_id");
-    private static final SerializedString CLR_OPTINS = new SerializedString("clr_optins");
-    private static final SerializedString CLR_WAY = new SerializedString("clr_way");
-    private static final SerializedString CLR_TYPE = new SerializedString("clr_type");
-    private static final SerializedString FUND_PAY_TYPE = new SerializedString("fund_pay_type");
-    private static final SerializedString CRT_PAYB_LMT_AMT = new SerializedString("crt_payb_lmt_amt");
-    private static final SerializedString FUND_PAYAMT = new SerializedString("fund_payamt");
-    private static final SerializedString FUND_PAY_TYPE_NAME = new SerializedString("fund_pay_type_name");
-    private static final SerializedString SETL_PROC_INFO = new SerializedString("setl_proc_info");
-    private static final SerializedString FEEDETL_SN = new SerializedString("feedetl_sn");
-    private static final SerializedString DET_ITEM_FEE_SUMAMT = new SerializedString("det_item_fee_sumamt");
-    private static final SerializedString CNT = new SerializedString("cnt");
-    private static final SerializedString PRIC = new SerializedString("pric");
-    private static final SerializedString PRIC_UPLMT_AMT = new SerializedString("pric_uplmt_amt");
-    private static final SerializedString SELFPAY_PROP = new SerializedString("selfpay_prop");
-    private static final SerializedString OVERLMT_AMT = new SerializedString("overlmt_amt");
-    private static final SerializedString CHRGITM_LV_NAME = new SerializedString("chrgitm_lv");
-    private static final SerializedString MED_CHRGITM_TYPE = new SerializedString("med_chrgitm_type");
-    private static final SerializedString MEMO = new SerializedString("memo");
+    private static final byte[] SETLINFO = JsonWriter.name("setlinfo");
+    private static final byte[] SETLDETAIL = JsonWriter.name("setldetail");
+    private static final byte[] MDTRT_ID = JsonWriter.name("mdtrt_id");
+    private static final byte[] SETL_ID = JsonWriter.name("setl_id");
+    private static final byte[] PSN_NO = JsonWriter.name("psn_no");
+    private static final byte[] PSN_NAME = JsonWriter.name("psn_name");
+    private static final byte[] PSN_CERT_TYPE = JsonWriter.name("psn_cert_type");
+    private static final byte[] CERTNO = JsonWriter.name("certno");
+    private static final byte[] GEND = JsonWriter.name("gend");
+    private static final byte[] NATY = JsonWriter.name("naty");
+    private static final byte[] BRDY = JsonWriter.name("brdy");
+    private static final byte[] AGE = JsonWriter.name("age");
+    private static final byte[] INSUTYPE = JsonWriter.name("insutype");
+    private static final byte[] PSN_TYPE = JsonWriter.name("psn_type");
+    private static final byte[] CVLSERV_FLAG = JsonWriter.name("cvlserv_flag");
+    private static final byte[] SETL_TIME = JsonWriter.name("setl_time");
+    private static final byte[] MDTRT_CERT_TYPE = JsonWriter.name("mdtrt_cert_type");
+    private static final byte[] MED_TYPE = JsonWriter.name("med_type");
+    private static final byte[] MEDFEE_SUMAMT = JsonWriter.name("medfee_sumamt");
+    private static final byte[] FULAMT_OWNPAY_AMT = JsonWriter.name("fulamt_ownpay_amt");
+    private static final byte[] OVERLMT_SELFPAY = JsonWriter.name("overlmt_selfpay");
+    private static final byte[] PRESELFPAY_AMT = JsonWriter.name("preselfpay_amt");
+    private static final byte[] INSCP_SCP_AMT = JsonWriter.name("inscp_scp_amt");
+    private static final byte[] ACT_PAY_DEDC = JsonWriter.name("act_pay_dedc");
+    private static final byte[] HIFP_PAY = JsonWriter.name("hifp_pay");
+    private static final byte[] POOL_PROP_SELFPAY = JsonWriter.name("pool_prop_selfpay");
+    private static final byte[] CVLSERV_PAY = JsonWriter.name("cvlserv_pay");
+    private static final byte[] HIFES_PAY = JsonWriter.name("hifes_pay");
+    private static final byte[] HIFMI_PAY = JsonWriter.name("hifmi_pay");
+    private static final byte[] HIFOB_PAY = JsonWriter.name("hifob_pay");
+    private static final byte[] MAF_PAY = JsonWriter.name("maf_pay");
+    private static final byte[] OTH_PAY = JsonWriter.name("oth_pay");
+    private static final byte[] FUND_PAY_SUMAMT = JsonWriter.name("fund_pay_sumamt");
+    private static final byte[] PSN_PART_AMT = JsonWriter.name("psn_part_amt");
+    private static final byte[] ACCT_PAY = JsonWriter.name("acct_pay");
+    private static final byte[] PSN_CASH_PAY = JsonWriter.name("psn_cash_pay");
+    private static final byte[] HOSP_PART_AMT = JsonWriter.name("hosp_part_amt");
+    private static final byte[] BALC = JsonWriter.name("balc");
+    private static final byte[] ACCT_MULAID_PAY = JsonWriter.name("acct_mulaid_pay");
+    private static final byte[] MEDINS_SETL_ID = JsonWriter.name("medins_setl_id");
+    private static final byte[] CLR_OPTINS = JsonWriter.name("clr_optins");
+    private static final byte[] CLR_WAY = JsonWriter.name("clr_way");
+    private static final byte[] CLR_TYPE = JsonWriter.name("clr_type");
+    private static final byte[] FUND_PAY_TYPE = JsonWriter.name("fund_pay_type");
+    private static final byte[] CRT_PAYB_LMT_AMT = JsonWriter.name("crt_payb_lmt_amt");
+    private static final byte[] FUND_PAYAMT = JsonWriter.name("fund_payamt");
+    private static final byte[] FUND_PAY_TYPE_NAME = JsonWriter.name("fund_pay_type_name");
+    private static final byte[] SETL_PROC_INFO = JsonWriter.name("setl_proc_info");
+    private static final byte[] FEEDETL_SN = JsonWriter.name("feedetl_sn");
+    private static final byte[] DET_ITEM_FEE_SUMAMT = JsonWriter.name("det_item_fee_sumamt");
+    private static final byte[] CNT = JsonWriter.name("cnt");
+    private static final byte[] PRIC = JsonWriter.name("pric");
+    private static final byte[] PRIC_UPLMT_AMT = JsonWriter.name("pric_uplmt_amt");
+    private static final byte[] SELFPAY_PROP = JsonWriter.name("selfpay_prop");
+    private static final byte[] OVERLMT_AMT = JsonWriter.name("overlmt_amt");
+    private static final byte[] CHRGITM_LV_NAME = JsonWriter.name("chrgitm_lv");
+    private static final byte[] MED_CHRGITM_TYPE = JsonWriter.name("med_chrgitm_type");
+    private static final byte[] MEMO = JsonWriter.name("memo");
     /** Catalogue flags of a §3.3 row that the reference data does not carry: written as null. */
-    private static final SerializedString[] UNKNOWN_FLAGS = {
-        new SerializedString("bas_medn_flag"), new SerializedString("hi_nego_drug_flag"),
-        new SerializedString("chld_medc_flag"), new SerializedString("list_sp_item_flag"),
-        new SerializedString("lmt_used_flag"), new SerializedString("drt_reim_flag") };
+    private static final byte[][] UNKNOWN_FLAGS = {
+        JsonWriter.name("bas_medn_flag"), JsonWriter.name("hi_nego_drug_flag"),
+        JsonWriter.name("chld_medc_flag"), JsonWriter.name("list_sp_item_flag"),
+        JsonWriter.name("lmt_used_flag"), JsonWriter.name("drt_reim_flag") };
     private static final String[] CHRGITM_LV = { null, "01", "02", "03" };
 
     private final OutputWriter w;
@@ -96,14 +94,14 @@ final class SettlementOutputWriter
         this.w = writer;
     }
 
-    void write(final SettlementRequest req, final SettlementResult res) throws IOException
+    void write(final SettlementRequest req, final SettlementResult res)
     {
         setlinfo(req, res);
         setldetail(res);
         lines(DETLCUTINFO, req);
     }
 
-    private void setlinfo(final SettlementRequest req, final SettlementResult res) throws IOException
+    private void setlinfo(final SettlementRequest req, final SettlementResult res)
     {
         // A pre-settlement (2206, 2303, 2101) has no settlement id, time or clearing fields.
         final boolean settled = Transactions.changesState(req.txn);
@@ -163,7 +161,7 @@ final class SettlementOutputWriter
         w.end(false);
     }
 
-    private void setldetail(final SettlementResult res) throws IOException
+    private void setldetail(final SettlementResult res)
     {
         w.startArray(SETLDETAIL);
         final boolean explain = res.explain != null && res.explain.length() > 0;
@@ -197,7 +195,7 @@ final class SettlementOutputWriter
         w.end(true);
     }
 
-    void lines(final SerializedString node, final SettlementRequest req) throws IOException
+    void lines(final byte[] node, final SettlementRequest req)
     {
         w.startArray(node);
         for (int i = 0, n = req.lineCount(); i < n; i++)
@@ -207,7 +205,7 @@ final class SettlementOutputWriter
         w.end(true);
     }
 
-    void line(final FeeLine line) throws IOException
+    void line(final FeeLine line)
     {
         w.startObject();
         text(FEEDETL_SN, line.feedetlSn);
@@ -229,7 +227,7 @@ final class SettlementOutputWriter
         scaled(INSCP_SCP_AMT, line.inscpScpAmt, 2);
         text(CHRGITM_LV_NAME, line.chrgitmLv >= 1 && line.chrgitmLv <= 3 ? CHRGITM_LV[line.chrgitmLv] : null);
         text(MED_CHRGITM_TYPE, line.medChrgitmType);
-        for (final SerializedString flag : UNKNOWN_FLAGS)
+        for (final byte[] flag : UNKNOWN_FLAGS)
         {
             text(flag, null);
         }
@@ -237,13 +235,13 @@ final class SettlementOutputWriter
         w.end(false);
     }
 
-    private void text(final SerializedString name, final String value) throws IOException
+    private void text(final byte[] name, final String value)
     {
         w.field(name);
         w.textValue(value);
     }
 
-    private void scaled(final SerializedString name, final long value, final int scale) throws IOException
+    private void scaled(final byte[] name, final long value, final int scale)
     {
         w.field(name);
         w.scaledValue(value, scale);

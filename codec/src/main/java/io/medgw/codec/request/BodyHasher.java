@@ -1,10 +1,6 @@
 package io.medgw.codec.request;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.medgw.codec.Decimals;
-
-import java.io.IOException;
 
 /**
  * The two-lane 64-bit hashing behind the request's 128-bit body digest (idempotency,
@@ -47,8 +43,20 @@ final class BodyHasher
     long b;
 
     private final CharSlice slice = new CharSlice();
-    private final FieldNames names = new FieldNames(this);
+    private final FieldNames names;
     private char[] scratch = new char[64];
+
+    /** A hasher with its own field-name table (one per decoder). */
+    BodyHasher()
+    {
+        this.names = new FieldNames(this);
+    }
+
+    /** @param withNames false for a hasher that only hashes strings (building the static name table). */
+    BodyHasher(final boolean withNames)
+    {
+        this.names = withNames ? new FieldNames(this) : null;
+    }
 
     /** murmur3's 64-bit finalizer (a bijection with full avalanche). */
     static long mix(final long v)
@@ -63,6 +71,43 @@ final class BodyHasher
     }
 
     void chars(final char[] s, final int off, final int len)
+    {
+        long ha = STRING_A + len * P5;
+        long hb = STRING_B ^ len * P4;
+        int i = off;
+        final int end = off + len;
+        for (; i + 4 <= end; i += 4)
+        {
+            final long w = s[i] | ((long)s[i + 1] << 16) | ((long)s[i + 2] << 32) | ((long)s[i + 3] << 48);
+            ha = Long.rotateLeft(ha + w * P2, 31) * P1;
+            hb = Long.rotateLeft(hb ^ w * P3, 27) * P4 + P5;
+        }
+        long w = 0;
+        for (int shift = 0; i < end; i++, shift += 16)
+        {
+            w |= (long)s[i] << shift;
+        }
+        ha = Long.rotateLeft(ha + w * P2, 31) * P1;
+        hb = Long.rotateLeft(hb ^ w * P3, 27) * P4 + P5;
+        a = mix(ha);
+        b = mix(hb);
+    }
+
+    /** Hashes the scanner's last string as {@link #chars} would: from the body's bytes when it is raw ASCII. */
+    void text(final JsonScanner s)
+    {
+        if (s.textIsRaw())
+        {
+            ascii(s.buffer(), s.rawStart(), s.textLength());
+        }
+        else
+        {
+            chars(s.text(), 0, s.textLength());
+        }
+    }
+
+    /** {@link #chars} of plain ASCII bytes, bit for bit (each byte is its char), without decoding them first. */
+    void ascii(final byte[] s, final int off, final int len)
     {
         long ha = STRING_A + len * P5;
         long hb = STRING_B ^ len * P4;
@@ -161,50 +206,49 @@ final class BodyHasher
     }
 
     /**
-     * Hashes (and so consumes) the value at the parser's current token, whatever its shape: the
-     * path for fields the decoder does not know. Numbers are normalized at scale 6.
+     * Hashes (and so consumes) the value just read, whatever its shape: the path for fields the
+     * decoder does not know. Numbers are normalized at scale 6.
      *
-     * @param p parser positioned on the value's first token.
-     * @param t that token.
-     * @throws IOException on malformed JSON.
+     * @param s the scanner, just after {@link JsonScanner#value()} or {@link JsonScanner#nextElement()}.
+     * @param t the token it returned.
+     * @throws JsonSyntaxException on malformed JSON.
      */
-    void value(final JsonParser p, final JsonToken t) throws IOException
+    void value(final JsonScanner s, final int t) throws JsonSyntaxException
     {
         switch (t)
         {
-            case START_OBJECT -> object(p);
-            case START_ARRAY -> array(p);
-            case VALUE_STRING ->
+            case JsonScanner.OBJECT -> object(s);
+            case JsonScanner.ARRAY -> array(s);
+            case JsonScanner.STRING ->
             {
-                slice.wrap(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-                if (slice.isNullText())
+                if (s.isNullText())
                 {
                     nullValue();
                 }
                 else
                 {
-                    chars(slice.array(), slice.offset(), slice.length());
+                    text(s);
                 }
             }
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+            case JsonScanner.NUMBER ->
             {
-                slice.wrap(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                slice.wrap(s.text(), 0, s.textLength());
                 final long v = Decimals.parse(slice, 0, slice.length(), UNKNOWN_NUMBER_SCALE);
                 if (Decimals.isError(v))
                 {
-                    chars(slice.array(), slice.offset(), slice.length());
+                    chars(s.text(), 0, s.textLength());
                 }
                 else
                 {
                     number(v);
                 }
             }
-            case VALUE_TRUE ->
+            case JsonScanner.TRUE ->
             {
                 a = TRUE_A;
                 b = ~TRUE_A;
             }
-            case VALUE_FALSE ->
+            case JsonScanner.FALSE ->
             {
                 a = FALSE_A;
                 b = ~FALSE_A;
@@ -213,30 +257,28 @@ final class BodyHasher
         }
     }
 
-    /** @return true when the value at {@code t} means "absent": JSON null, {@code ""} or {@code "null"}. */
-    boolean isNull(final JsonParser p, final JsonToken t) throws IOException
+    /** @return true when the value just read means "absent": JSON null, {@code ""} or {@code "null"}. */
+    boolean isNull(final JsonScanner s, final int t)
     {
-        return t == JsonToken.VALUE_NULL || (t == JsonToken.VALUE_STRING &&
-            slice.wrap(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()).isNullText());
+        return t == JsonScanner.NULL || (t == JsonScanner.STRING && s.isNullText());
     }
 
-    private void object(final JsonParser p) throws IOException
+    private void object(final JsonScanner s) throws JsonSyntaxException
     {
         long sumA = 0;
         long sumB = 0;
         int fields = 0;
-        String name;
-        while ((name = p.nextFieldName()) != null)
+        while (s.nextField())
         {
-            final int slot = names.lookup(name);
-            final long keyA = names.keyA(slot);
-            final long keyB = names.keyB(slot);
-            final JsonToken vt = p.nextToken();
-            if (isNull(p, vt))
+            final FieldNames.Name name = names.lookup(s);
+            final long keyA = name.keyA;
+            final long keyB = name.keyB;
+            final int vt = s.value();
+            if (isNull(s, vt))
             {
                 continue;
             }
-            value(p, vt);
+            value(s, vt);
             sumA += fieldA(keyA);
             sumB += fieldB(keyB);
             fields++;
@@ -244,15 +286,15 @@ final class BodyHasher
         finishObject(sumA, sumB, fields);
     }
 
-    private void array(final JsonParser p) throws IOException
+    private void array(final JsonScanner s) throws JsonSyntaxException
     {
         long accA = ARRAY_A;
         long accB = ARRAY_B;
         int n = 0;
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null)
+        int t;
+        while ((t = s.nextElement()) != JsonScanner.END)
         {
-            value(p, t);
+            value(s, t);
             accA = stepA(accA);
             accB = stepB(accB);
             n++;

@@ -2,9 +2,6 @@ package io.medgw.codec.request;
 
 import io.medgw.codec.message.SettlementRequest;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * The fields of the object input nodes ({@code data}, {@code druginfo}, {@code mdtrtinfo},
  * {@code dscginfo}, {@code signIn}, {@code signOut}, {@code fsUploadIn}, {@code fsDownloadIn})
@@ -75,16 +72,6 @@ enum DataField
         TEXT, AMOUNT, COUNT, FILE
     }
 
-    private static final Map<String, DataField> BY_NAME = new HashMap<>(128);
-
-    static
-    {
-        for (final DataField f : values())
-        {
-            BY_NAME.put(f.wireName, f);
-        }
-    }
-
     final String wireName;
     final int maxLength;
     final Kind kind;
@@ -104,12 +91,6 @@ enum DataField
         this.wireName = wireName;
         this.maxLength = maxLength;
         this.kind = kind;
-    }
-
-    /** @param name a field name from the parser. @return its field, or null when not one the decoder fills. */
-    static DataField of(final String name)
-    {
-        return BY_NAME.get(name);
     }
 
     /** Stores a text value ({@link Kind#TEXT}). @param req target @param v non-null value */

@@ -1,10 +1,7 @@
 package io.medgw.codec.request;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.medgw.codec.ErrorCode;
 
-import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -17,6 +14,7 @@ final class FileDataReader
 {
     private final DecodeStatus status;
     private final BodyHasher h;
+    private final Base64Text base64 = new Base64Text();
     private byte[] buffer = new byte[256];
 
     FileDataReader(final DecodeStatus status, final BodyHasher hasher)
@@ -26,41 +24,43 @@ final class FileDataReader
     }
 
     /**
-     * @param p parser on the value.
+     * @param s scanner just after the value.
      * @param t its token.
      * @param node the node name, for messages.
      * @return the bytes, or null (with an error kept) when the value is neither form.
-     * @throws IOException on malformed JSON or base64.
+     * @throws JsonSyntaxException on malformed JSON or base64 (malformed JSON, as Jackson reported it).
      */
-    byte[] read(final JsonParser p, final JsonToken t, final String node) throws IOException
+    byte[] read(final JsonScanner s, final int t, final String node) throws JsonSyntaxException
     {
-        if (t == JsonToken.VALUE_STRING)
+        if (t == JsonScanner.STRING)
         {
-            h.chars(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-            return p.getBinaryValue();
+            h.chars(s.text(), 0, s.textLength());
+            final byte[] bytes = base64.decode(s.text(), s.textLength());
+            if (bytes == null)
+            {
+                throw s.here("Failed to decode VALUE_STRING as base64 (MIME-NO-LINEFEEDS): " + base64.problem());
+            }
+            return bytes;
         }
-        if (t != JsonToken.START_ARRAY)
+        if (t != JsonScanner.ARRAY)
         {
             fail(node);
-            h.value(p, t);
+            h.value(s, t);
             return null;
         }
         long accA = BodyHasher.arrayStartA();
         long accB = BodyHasher.arrayStartB();
         int n = 0;
         boolean bad = false;
-        JsonToken et;
-        while ((et = p.nextToken()) != JsonToken.END_ARRAY && et != null)
+        int et;
+        while ((et = s.nextElement()) != JsonScanner.END)
         {
-            int v = 0;
-            if (et == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT)
-            {
-                v = p.getIntValue();
-            }
-            if (et != JsonToken.VALUE_NUMBER_INT || v < -128 || v > 255)
+            final long v = et == JsonScanner.NUMBER && s.isInteger() ? intValue(s.text(), s.textLength()) : Long.MIN_VALUE;
+            // Kept from the Jackson decoder: an integer beyond int range was read as 0, not refused.
+            if (v < -128 || v > 255)
             {
                 bad = true;
-                h.value(p, et);
+                h.value(s, et);
             }
             else
             {
@@ -70,7 +70,7 @@ final class FileDataReader
             {
                 buffer = Arrays.copyOf(buffer, n * 2);
             }
-            buffer[n++] = (byte)v;
+            buffer[n++] = (byte)(v == Long.MIN_VALUE ? 0 : v);
             accA = h.stepA(accA);
             accB = h.stepB(accB);
         }
@@ -81,6 +81,23 @@ final class FileDataReader
             return null;
         }
         return Arrays.copyOf(buffer, n);
+    }
+
+    /** @return the integer's value when it fits an int (what Jackson read as INT), else 0 (what it read then). */
+    private static long intValue(final char[] t, final int len)
+    {
+        if (len > 11)
+        {
+            return 0;
+        }
+        final boolean negative = t[0] == '-';
+        long v = 0;
+        for (int i = negative ? 1 : 0; i < len; i++)
+        {
+            v = v * 10 + (t[i] - '0');
+        }
+        v = negative ? -v : v;
+        return v < Integer.MIN_VALUE || v > Integer.MAX_VALUE ? 0 : v;
     }
 
     private void fail(final String node)

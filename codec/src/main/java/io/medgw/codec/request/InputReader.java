@@ -1,11 +1,7 @@
 package io.medgw.codec.request;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.medgw.codec.ErrorCode;
 import io.medgw.codec.message.SettlementRequest;
-
-import java.io.IOException;
 
 /**
  * Reads the envelope's {@code input} object into a {@link SettlementRequest}: the object nodes
@@ -62,76 +58,64 @@ final class InputReader
     /** @param node an input node name. @return true when the request carried it (non-null). */
     boolean hasNode(final String node)
     {
-        return (nodes & nodeBit(node)) != 0;
-    }
-
-    private static int nodeBit(final String node)
-    {
-        switch (node)
+        for (int i = 0; i < FieldNames.NODES.length; i++)
         {
-            case "data": return 1;
-            case "druginfo": return 2;
-            case "mdtrtinfo": return 4;
-            case "dscginfo": return 8;
-            case "signIn": return 16;
-            case "signOut": return 32;
-            case "fsUploadIn": return 64;
-            case "fsDownloadIn": return 128;
-            case "feedetail": return 256;
-            case "drugdetail": return 512;
-            default: return 0;
+            if (FieldNames.NODES[i].equals(node))
+            {
+                return (nodes & (1 << i)) != 0;
+            }
         }
+        return false;
     }
 
     /**
-     * @param p parser on the value of {@code input}.
+     * @param s scanner just after the value of {@code input}.
      * @param t its token.
      * @param req the request being filled.
-     * @throws IOException on malformed JSON.
+     * @throws JsonSyntaxException on malformed JSON.
      */
-    void read(final JsonParser p, final JsonToken t, final SettlementRequest req) throws IOException
+    void read(final JsonScanner s, final int t, final SettlementRequest req) throws JsonSyntaxException
     {
-        if (h.isNull(p, t))
+        if (h.isNull(s, t))
         {
             h.nullValue();
             return;
         }
         present = true;
-        if (t != JsonToken.START_OBJECT)
+        if (t != JsonScanner.OBJECT)
         {
-            status.fail(DecodeStatus.INPUT, ErrorCode.E5001, t == JsonToken.VALUE_STRING ?
+            status.fail(DecodeStatus.INPUT, ErrorCode.E5001, t == JsonScanner.STRING ?
                 "input must be a JSON object (string or encrypted input is not supported)" : "input must be a JSON object");
-            h.value(p, t);
+            h.value(s, t);
             return;
         }
         object = true;
         long sumA = 0;
         long sumB = 0;
         int fields = 0;
-        String name;
-        while ((name = p.nextFieldName()) != null)
+        while (s.nextField())
         {
-            final int slot = names.lookup(name);
-            final long keyA = names.keyA(slot);
-            final long keyB = names.keyB(slot);
-            final JsonToken vt = p.nextToken();
-            if (h.isNull(p, vt))
+            final FieldNames.Name name = names.lookup(s);
+            final long keyA = name.keyA;
+            final long keyB = name.keyB;
+            final int vt = s.value();
+            if (h.isNull(s, vt))
             {
                 continue;
             }
-            final int bit = nodeBit(name);
+            final int bit = name.nodeBit;
             nodes |= bit;
-            if (bit >= 256)
+            if (bit >= FieldNames.ROWS)
             {
-                lines.read(p, vt, req, name);
+                lines.read(s, vt, req, name.text);
             }
             else if (bit != 0)
             {
-                readObjectNode(p, vt, req, name);
+                readObjectNode(s, vt, req, name.text);
             }
             else
             {
-                h.value(p, vt);
+                h.value(s, vt);
             }
             sumA += h.fieldA(keyA);
             sumB += h.fieldB(keyB);
@@ -140,41 +124,42 @@ final class InputReader
         h.finishObject(sumA, sumB, fields);
     }
 
-    private void readObjectNode(final JsonParser p, final JsonToken t, final SettlementRequest req, final String node)
-        throws IOException
+    private void readObjectNode(final JsonScanner s, final int t, final SettlementRequest req, final String node)
+        throws JsonSyntaxException
     {
-        if (t != JsonToken.START_OBJECT)
+        if (t != JsonScanner.OBJECT)
         {
             status.fail(DecodeStatus.INPUT, ErrorCode.E5001, "input." + node + " must be a JSON object");
-            h.value(p, t);
+            h.value(s, t);
             return;
         }
         long sumA = 0;
         long sumB = 0;
         int fields = 0;
-        String name;
-        while ((name = p.nextFieldName()) != null)
+        while (s.nextField())
         {
-            final int slot = names.lookup(name);
-            final DataField f = names.dataField(slot);
-            final long keyA = names.keyA(slot);
-            final long keyB = names.keyB(slot);
-            final JsonToken vt = p.nextToken();
-            if (h.isNull(p, vt))
+            final FieldNames.Name name = names.lookup(s);
+            final DataField f = name.data;
+            final long keyA = name.keyA;
+            final long keyB = name.keyB;
+            final int rows = name.nodeBit;
+            final String rowsName = name.text;
+            final int vt = s.value();
+            if (h.isNull(s, vt))
             {
                 continue;
             }
             if (f != null)
             {
-                readDataField(p, vt, f, req, node);
+                readDataField(s, vt, f, req, node);
             }
-            else if (nodeBit(name) >= 256)
+            else if (rows >= FieldNames.ROWS)
             {
-                lines.read(p, vt, req, name);
+                lines.read(s, vt, req, rowsName);
             }
             else
             {
-                h.value(p, vt);
+                h.value(s, vt);
             }
             sumA += h.fieldA(keyA);
             sumB += h.fieldB(keyB);
@@ -184,14 +169,14 @@ final class InputReader
     }
 
     private void readDataField(
-        final JsonParser p, final JsonToken t, final DataField f, final SettlementRequest req, final String node)
-        throws IOException
+        final JsonScanner s, final int t, final DataField f, final SettlementRequest req, final String node)
+        throws JsonSyntaxException
     {
         switch (f.kind)
         {
             case TEXT ->
             {
-                final String v = values.text(p, t, node, -1, f.wireName, f.maxLength, RecentStrings.DATA + f.ordinal());
+                final String v = values.text(s, t, node, -1, f.wireName, f.maxLength, RecentStrings.DATA + f.ordinal());
                 if (v != null)
                 {
                     f.set(req, v);
@@ -199,13 +184,13 @@ final class InputReader
             }
             case AMOUNT, COUNT ->
             {
-                final long v = values.amount(p, t, f.kind == DataField.Kind.AMOUNT ? AMOUNT_SCALE : 0, node, f.wireName);
+                final long v = values.amount(s, t, f.kind == DataField.Kind.AMOUNT ? AMOUNT_SCALE : 0, node, f.wireName);
                 if (v >= 0)
                 {
                     f.set(req, v);
                 }
             }
-            default -> req.fileData = fileReader.read(p, t, node);
+            default -> req.fileData = fileReader.read(s, t, node);
         }
     }
 

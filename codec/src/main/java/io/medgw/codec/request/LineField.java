@@ -2,9 +2,6 @@ package io.medgw.codec.request;
 
 import io.medgw.codec.message.FeeLine;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * The fields of a {@code feedetail} / {@code drugdetail} row the decoder fills into {@link FeeLine},
  * with their maximum length (national-interface.md §3.3) or, for the three numbers, their scale
@@ -24,16 +21,6 @@ enum LineField
     DET_ITEM_FEE_SUMAMT("det_item_fee_sumamt", 2, 1),
     CNT("cnt", 4, 2),
     PRIC("pric", 6, 3);
-
-    private static final Map<String, LineField> BY_NAME = new HashMap<>(32);
-
-    static
-    {
-        for (final LineField f : values())
-        {
-            BY_NAME.put(f.wireName, f);
-        }
-    }
 
     final String wireName;
     /** Max length of a text field; 0 for numbers. */
@@ -59,12 +46,6 @@ enum LineField
         this.maxLength = maxLength;
         this.scale = scale;
         this.errorCode = errorCode;
-    }
-
-    /** @param name a field name from the parser. @return its field, or null. */
-    static LineField of(final String name)
-    {
-        return BY_NAME.get(name);
     }
 
     /** @return true for the three numeric fields. */

@@ -1,13 +1,9 @@
 package io.medgw.codec.request;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.medgw.codec.Decimals;
 import io.medgw.codec.ErrorCode;
 import io.medgw.codec.message.FeeLine;
 import io.medgw.codec.message.SettlementRequest;
-
-import java.io.IOException;
 
 /**
  * Reads a {@code feedetail} / {@code drugdetail} array into the request's {@link FeeLine}s, at
@@ -37,39 +33,39 @@ final class LineReader
     }
 
     /**
-     * @param p    parser on the array's value.
+     * @param s    scanner just after the array's value.
      * @param t    its token.
      * @param req  the request the lines are added to.
      * @param node the array's name, for messages.
-     * @throws IOException on malformed JSON.
+     * @throws JsonSyntaxException on malformed JSON.
      */
-    void read(final JsonParser p, final JsonToken t, final SettlementRequest req, final String node) throws IOException
+    void read(final JsonScanner s, final int t, final SettlementRequest req, final String node) throws JsonSyntaxException
     {
-        if (t != JsonToken.START_ARRAY)
+        if (t != JsonScanner.ARRAY)
         {
             status.fail(DecodeStatus.INPUT, ErrorCode.E5001, node + " must be a JSON array");
-            h.value(p, t);
+            h.value(s, t);
             return;
         }
         long accA = BodyHasher.arrayStartA();
         long accB = BodyHasher.arrayStartB();
         int n = 0;
-        JsonToken et;
-        while ((et = p.nextToken()) != JsonToken.END_ARRAY && et != null)
+        int et;
+        while ((et = s.nextElement()) != JsonScanner.END)
         {
-            if (et == JsonToken.START_OBJECT && req.lineCount() < maxFeeLines)
+            if (et == JsonScanner.OBJECT && req.lineCount() < maxFeeLines)
             {
-                readLine(p, req.addLine(), node, n);
+                readLine(s, req.addLine(), node, n);
             }
             else
             {
                 if (!status.has(DecodeStatus.INPUT))
                 {
-                    status.fail(DecodeStatus.INPUT, et == JsonToken.START_OBJECT ? ErrorCode.E5006 : ErrorCode.E5001,
-                        et == JsonToken.START_OBJECT ? "more than " + maxFeeLines + " fee lines" :
+                    status.fail(DecodeStatus.INPUT, et == JsonScanner.OBJECT ? ErrorCode.E5006 : ErrorCode.E5001,
+                        et == JsonScanner.OBJECT ? "more than " + maxFeeLines + " fee lines" :
                         node + "[" + n + "] must be a JSON object");
                 }
-                h.value(p, et);
+                h.value(s, et);
             }
             accA = h.stepA(accA);
             accB = h.stepB(accB);
@@ -78,36 +74,35 @@ final class LineReader
         h.finishArray(accA, accB, n);
     }
 
-    private void readLine(final JsonParser p, final FeeLine line, final String node, final int row) throws IOException
+    private void readLine(final JsonScanner s, final FeeLine line, final String node, final int row) throws JsonSyntaxException
     {
         long sumA = 0;
         long sumB = 0;
         int fields = 0;
         int seen = 0;
-        String name;
-        while ((name = p.nextFieldName()) != null)
+        while (s.nextField())
         {
-            final int slot = names.lookup(name);
-            final LineField f = names.lineField(slot);
-            final long keyA = names.keyA(slot);
-            final long keyB = names.keyB(slot);
-            final JsonToken vt = p.nextToken();
-            if (h.isNull(p, vt))
+            final FieldNames.Name name = names.lookup(s);
+            final LineField f = name.line;
+            final long keyA = name.keyA;
+            final long keyB = name.keyB;
+            final int vt = s.value();
+            if (h.isNull(s, vt))
             {
                 continue;
             }
             if (f == null)
             {
-                h.value(p, vt);
+                h.value(s, vt);
             }
             else if (f.isNumber())
             {
-                readNumber(p, vt, f, line);
+                readNumber(s, vt, f, line);
                 seen |= 1 << f.errorCode;
             }
             else
             {
-                final String v = values.text(p, vt, node, row, f.wireName, f.maxLength, RecentStrings.LINE + f.ordinal());
+                final String v = values.text(s, vt, node, row, f.wireName, f.maxLength, RecentStrings.LINE + f.ordinal());
                 if (v != null)
                 {
                     f.set(line, v);
@@ -127,10 +122,10 @@ final class LineReader
         }
     }
 
-    private void readNumber(final JsonParser p, final JsonToken t, final LineField f, final FeeLine line)
-        throws IOException
+    private void readNumber(final JsonScanner s, final int t, final LineField f, final FeeLine line)
+        throws JsonSyntaxException
     {
-        final long v = values.number(p, t, f.scale);
+        final long v = values.number(s, t, f.scale);
         if (Decimals.isError(v) || v < 0)
         {
             if (line.parseError == 0)

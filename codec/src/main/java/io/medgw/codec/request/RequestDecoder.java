@@ -1,12 +1,5 @@
 package io.medgw.codec.request;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.medgw.codec.Dates;
 import io.medgw.codec.ErrorCode;
 import io.medgw.codec.Limits;
@@ -15,11 +8,10 @@ import io.medgw.codec.message.FeeLine;
 import io.medgw.codec.message.SettlementRequest;
 import org.agrona.DirectBuffer;
 
-import java.io.IOException;
-
 /**
  * Decodes a national-interface request envelope (national-interface.md §1.3) from UTF-8 JSON into
- * a reused {@link SettlementRequest}, with Jackson's streaming parser: keys in any order, unknown
+ * a reused {@link SettlementRequest}, with a byte-level scanner ({@link JsonScanner}; Jackson's
+ * tokenizer cost most of the decode time): keys in any order, unknown
  * fields skipped at any depth, {@code null}/{@code ""}/{@code "null"} read as absent, amounts read
  * from the token text straight to fen (no binary fractions), and the 128-bit body digest of
  * {@code infno} + {@code input} computed on the way (see {@link BodyHasher}).
@@ -35,13 +27,13 @@ import java.io.IOException;
  */
 public final class RequestDecoder
 {
-    private final JsonFactory factory;
+    private final JsonScanner scanner;
     private final int maxBodyBytes;
     private final DecodeStatus status = new DecodeStatus();
     private final BodyHasher hasher = new BodyHasher();
-    private final CharSlice slice = new CharSlice();
     private final RecentStrings recent = new RecentStrings();
     private final InputReader input;
+    private final FieldNames names;
     private byte[] copyBuffer = new byte[0];
     private String envelopeSignNo;
     private long inputA;
@@ -58,9 +50,8 @@ public final class RequestDecoder
     {
         limits.conclude();
         this.maxBodyBytes = limits.maxBodyBytes();
-        this.factory = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(limits.maxDepth()).build())
-            .build();
+        this.scanner = new JsonScanner(limits.maxDepth());
+        this.names = hasher.names();
         this.input = new InputReader(status, hasher, recent, limits.maxFeeLines());
     }
 
@@ -96,31 +87,24 @@ public final class RequestDecoder
             status.fail(DecodeStatus.JSON, ErrorCode.E5006, "request body is " + len + " bytes (at most " + maxBodyBytes + ")");
             return status.code;
         }
-        try (JsonParser p = factory.createParser(buf, off, len))
+        try
         {
-            final JsonToken t = p.nextToken();
-            if (t != JsonToken.START_OBJECT)
+            scanner.wrap(buf, off, len);
+            final int t = scanner.first();
+            if (t != JsonScanner.OBJECT)
             {
-                status.fail(DecodeStatus.JSON, ErrorCode.E5001, t == null ? "empty body" : "body must be a JSON object");
+                status.fail(DecodeStatus.JSON, ErrorCode.E5001, t == JsonScanner.EMPTY ? "empty body" : "body must be a JSON object");
                 return status.code;
             }
-            readEnvelope(p, req);
-            if (p.nextToken() != null)
+            readEnvelope(req);
+            if (!scanner.atEnd())
             {
-                status.fail(DecodeStatus.JSON, ErrorCode.E5001, "content after the JSON object" + at(p.currentLocation()));
+                trailing();
             }
         }
-        catch (final StreamConstraintsException e)
+        catch (final JsonSyntaxException e)
         {
-            status.fail(DecodeStatus.JSON, ErrorCode.E5001, "JSON over a limit: " + e.getOriginalMessage());
-        }
-        catch (final JsonProcessingException e)
-        {
-            status.fail(DecodeStatus.JSON, ErrorCode.E5001, "malformed JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage());
-        }
-        catch (final IOException e)
-        {
-            status.fail(DecodeStatus.JSON, ErrorCode.E5001, "unreadable body: " + e.getMessage());
+            status.fail(DecodeStatus.JSON, ErrorCode.E5001, (e.limit ? "JSON over a limit: " : "malformed JSON ") + e.getMessage());
         }
         if (!status.has(DecodeStatus.JSON))
         {
@@ -181,66 +165,82 @@ public final class RequestDecoder
         return status.code;
     }
 
-    private void readEnvelope(final JsonParser p, final SettlementRequest req) throws IOException
+    /** Reads the root object's fields; only {@code input} is hashed (the envelope changes on a re-send). */
+    private void readEnvelope(final SettlementRequest req) throws JsonSyntaxException
     {
-        String name;
-        while ((name = p.nextFieldName()) != null)
+        final JsonScanner s = scanner;
+        while (s.nextField())
         {
-            final JsonToken t = p.nextToken();
-            switch (name)
+            final FieldNames.Name name = names.lookup(s);
+            final int id = name.envelope;
+            final String field = name.text;
+            final int t = s.value();
+            switch (id)
             {
-                case "infno" -> req.infno = text(p, t, name, Limits.INFNO_MAX, 0);
-                case "msgid" -> req.msgid = text(p, t, name, Limits.MSGID_MAX, 1);
-                case "mdtrtarea_admvs", "mdtrtarea_admdvs" -> req.mdtrtareaAdmvs = text(p, t, name, Limits.ADMDVS_MAX, 2);
-                case "insuplc_admdvs" -> req.insuplcAdmdvs = text(p, t, name, Limits.ADMDVS_MAX, 3);
-                case "recer_sys_code" -> req.recerSysCode = text(p, t, name, Limits.RECER_SYS_CODE_MAX, 4);
-                case "dev_no" -> text(p, t, name, Limits.DEV_NO_MAX, 5);
-                case "dev_safe_info" -> text(p, t, name, Limits.DEV_SAFE_INFO_MAX, 6);
-                case "cainfo" -> req.cainfo = text(p, t, name, Limits.CAINFO_MAX, 7);
-                case "signtype" -> req.signtype = text(p, t, name, Limits.SIGNTYPE_MAX, 8);
-                case "infver" -> req.infver = text(p, t, name, Limits.INFVER_MAX, 9);
-                case "opter_type" -> req.opterType = text(p, t, name, Limits.OPTER_TYPE_MAX, 10);
-                case "opter" -> req.opter = text(p, t, name, Limits.OPTER_MAX, 11);
-                case "opter_name" -> req.opterName = text(p, t, name, Limits.OPTER_NAME_MAX, 12);
-                case "inf_time" -> req.infTimeText = text(p, t, name, Limits.INF_TIME_MAX, 13);
-                case "fixmedins_code" -> req.fixmedinsCode = text(p, t, name, Limits.FIXMEDINS_CODE_MAX, 14);
-                case "fixmedins_name" -> req.fixmedinsName = text(p, t, name, Limits.FIXMEDINS_NAME_MAX, 15);
-                case "sign_no" -> envelopeSignNo = text(p, t, name, Limits.SIGN_NO_MAX, 16);
-                case "input" ->
+                case 0 -> req.infno = text(t, field, Limits.INFNO_MAX, id);
+                case 1 -> req.msgid = text(t, field, Limits.MSGID_MAX, id);
+                case 2 -> req.mdtrtareaAdmvs = text(t, field, Limits.ADMDVS_MAX, id);
+                case 3 -> req.insuplcAdmdvs = text(t, field, Limits.ADMDVS_MAX, id);
+                case 4 -> req.recerSysCode = text(t, field, Limits.RECER_SYS_CODE_MAX, id);
+                case 5 -> text(t, field, Limits.DEV_NO_MAX, id);
+                case 6 -> text(t, field, Limits.DEV_SAFE_INFO_MAX, id);
+                case 7 -> req.cainfo = text(t, field, Limits.CAINFO_MAX, id);
+                case 8 -> req.signtype = text(t, field, Limits.SIGNTYPE_MAX, id);
+                case 9 -> req.infver = text(t, field, Limits.INFVER_MAX, id);
+                case 10 -> req.opterType = text(t, field, Limits.OPTER_TYPE_MAX, id);
+                case 11 -> req.opter = text(t, field, Limits.OPTER_MAX, id);
+                case 12 -> req.opterName = text(t, field, Limits.OPTER_NAME_MAX, id);
+                case 13 -> req.infTimeText = text(t, field, Limits.INF_TIME_MAX, id);
+                case 14 -> req.fixmedinsCode = text(t, field, Limits.FIXMEDINS_CODE_MAX, id);
+                case 15 -> req.fixmedinsName = text(t, field, Limits.FIXMEDINS_NAME_MAX, id);
+                case 16 -> envelopeSignNo = text(t, field, Limits.SIGN_NO_MAX, id);
+                case FieldNames.INPUT ->
                 {
-                    input.read(p, t, req);
+                    input.read(s, t, req);
                     inputA = hasher.a;
                     inputB = hasher.b;
                 }
-                default -> p.skipChildren();
+                default -> skip(t);
             }
         }
     }
 
-    private String text(final JsonParser p, final JsonToken t, final String field, final int maxLength, final int slot)
-        throws IOException
+    private void skip(final int t) throws JsonSyntaxException
     {
-        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY)
+        if (t == JsonScanner.OBJECT || t == JsonScanner.ARRAY)
+        {
+            scanner.skipChildren();
+        }
+    }
+
+    /** After the root object: another value is "content after"; anything else is malformed, as Jackson says. */
+    private void trailing() throws JsonSyntaxException
+    {
+        status.fail(DecodeStatus.JSON, ErrorCode.E5001, "content after the JSON object" + scanner.trailingToken());
+    }
+
+    private String text(final int t, final String field, final int maxLength, final int slot) throws JsonSyntaxException
+    {
+        if (t == JsonScanner.OBJECT || t == JsonScanner.ARRAY)
         {
             status.fail(DecodeStatus.ENVELOPE, ErrorCode.E5001, field + " must be a string");
-            p.skipChildren();
+            scanner.skipChildren();
             return null;
         }
-        if (t == JsonToken.VALUE_NULL)
+        if (t == JsonScanner.NULL)
         {
             return null;
         }
-        slice.wrap(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-        if (slice.isNullText())
+        if (scanner.isNullText())
         {
             return null;
         }
-        if (slice.length() > maxLength && !status.has(DecodeStatus.ENVELOPE))
+        final int length = scanner.textLength();
+        if (length > maxLength && !status.has(DecodeStatus.ENVELOPE))
         {
-            status.fail(DecodeStatus.ENVELOPE, ErrorCode.E5003,
-                field + " is " + slice.length() + " characters (at most " + maxLength + ")");
+            status.fail(DecodeStatus.ENVELOPE, ErrorCode.E5003, field + " is " + length + " characters (at most " + maxLength + ")");
         }
-        return recent.get(RecentStrings.ENVELOPE + slot, slice);
+        return recent.get(RecentStrings.ENVELOPE + slot, scanner);
     }
 
     private void complete(final SettlementRequest req, final String pathInfno)
@@ -342,10 +342,5 @@ public final class RequestDecoder
         {
             req.chrgBchno = first.chrgBchno;
         }
-    }
-
-    private static String at(final JsonLocation loc)
-    {
-        return loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
     }
 }

@@ -1,11 +1,7 @@
 package io.medgw.codec.request;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.medgw.codec.Decimals;
 import io.medgw.codec.ErrorCode;
-
-import java.io.IOException;
 
 /**
  * Reads one scalar input value (text or a number of the data nodes), hashes it into the body
@@ -30,7 +26,7 @@ final class ValueReader
         this.recent = recent;
     }
 
-    /** @return the text of the value just read by {@link #number} (valid until the parser moves). */
+    /** @return the text of the value just read by {@link #number} (valid until the scanner moves). */
     CharSlice slice()
     {
         return slice;
@@ -42,23 +38,23 @@ final class ValueReader
      * @param slot the field's {@link RecentStrings} slot.
      * @return the text, or null with E5001 kept when the value is an object or array.
      */
-    String text(final JsonParser p, final JsonToken t, final String node, final int row, final String field,
-        final int maxLength, final int slot) throws IOException
+    String text(final JsonScanner s, final int t, final String node, final int row, final String field,
+        final int maxLength, final int slot) throws JsonSyntaxException
     {
-        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY)
+        if (t == JsonScanner.OBJECT || t == JsonScanner.ARRAY)
         {
             status.fail(DecodeStatus.INPUT, ErrorCode.E5001, path(node, row, field) + " must be a string");
-            h.value(p, t);
+            h.value(s, t);
             return null;
         }
-        slice.wrap(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-        h.chars(slice.array(), slice.offset(), slice.length());
-        if (slice.length() > maxLength && !status.has(DecodeStatus.INPUT))
+        h.text(s);
+        final int length = s.textLength();
+        if (length > maxLength && !status.has(DecodeStatus.INPUT))
         {
             status.fail(DecodeStatus.INPUT, ErrorCode.E5003,
-                path(node, row, field) + " is " + slice.length() + " characters (at most " + maxLength + ")");
+                path(node, row, field) + " is " + length + " characters (at most " + maxLength + ")");
         }
-        return recent.get(slot, slice);
+        return recent.get(slot, s);
     }
 
     /**
@@ -67,15 +63,15 @@ final class ValueReader
      * @return the value, or a {@link Decimals} error sentinel or a negative value (then the text is
      * in {@link #slice()} and was hashed as text); {@link Decimals#NOT_A_NUMBER} for an object or array.
      */
-    long number(final JsonParser p, final JsonToken t, final int scale) throws IOException
+    long number(final JsonScanner s, final int t, final int scale) throws JsonSyntaxException
     {
-        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY)
+        if (t == JsonScanner.OBJECT || t == JsonScanner.ARRAY)
         {
-            h.value(p, t);
+            h.value(s, t);
             slice.wrap(EMPTY, 0, 0);
             return Decimals.NOT_A_NUMBER;
         }
-        slice.wrap(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        slice.wrap(s.text(), 0, s.textLength());
         final long v = Decimals.parse(slice, 0, slice.length(), scale);
         if (Decimals.isError(v) || v < 0)
         {
@@ -93,10 +89,10 @@ final class ValueReader
      *
      * @return the value ≥ 0, or -1 with E5005 kept.
      */
-    long amount(final JsonParser p, final JsonToken t, final int scale, final String node, final String field)
-        throws IOException
+    long amount(final JsonScanner s, final int t, final int scale, final String node, final String field)
+        throws JsonSyntaxException
     {
-        final long v = number(p, t, scale);
+        final long v = number(s, t, scale);
         if (Decimals.isError(v) || v < 0)
         {
             if (!status.has(DecodeStatus.INPUT))

@@ -50,6 +50,23 @@ class BodyDigestTest
         }
     }
 
+    /**
+     * Digests are stored in ledgers and compared when a request is re-sent, so they may never
+     * change: these were computed by the Jackson-based decoder, before the byte scanner.
+     */
+    @Test
+    void shouldKeepTheDigestsRecordedBeforeTheByteScanner()
+    {
+        assertThat(digest(Samples.REQ_1101)).containsExactly(0x0fd04dc7e342194cL, 0x8a9938e514dcd964L);
+        assertThat(digest(Samples.REQ_2207)).containsExactly(0x43e26c90f75f3107L, 0x85c471ea308e783cL);
+        assertThat(digest(Samples.req2207WithLines(1))).containsExactly(0x0c6c60a3901f5bd1L, 0x558caf3ad9ab4b92L);
+        assertThat(digest(Samples.req2207WithLines(10))).containsExactly(0xd2887cc7e85637a9L, 0x16242ddefc901f42L);
+        assertThat(input("2207", "{\"data\":{\"psn_no\":\"P1\",\"medfee_sumamt\":9}}"))
+            .containsExactly(0xa7fd081893b68e83L, 0x034a6853e51e2ce2L);
+        assertThat(input("2207", "{\"data\":{\"psn_no\":\"P1\",\"x\":9,\"y\":[9]}}"))
+            .containsExactly(0x6bad15f41f803762L, 0xba80e0e4e54d5772L);
+    }
+
     @Test
     void shouldTreatEqualAmountsWrittenDifferentlyAsEqual()
     {

@@ -1,6 +1,5 @@
 package io.medgw.gateway.query;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.medgw.codec.Dates;
 import io.medgw.codec.message.SettlementResult;
 import io.medgw.codec.reply.ByteSink;
@@ -9,8 +8,6 @@ import io.medgw.codec.reply.ResponseEncoder;
 import io.medgw.gateway.pipeline.SettlementEvent;
 import io.medgw.gateway.reference.Person;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.Period;
 
@@ -37,7 +34,7 @@ public final class PersonInfoOutput
     {
         final Person p = e.person;
         final SettlementResult res = e.result;
-        final JsonGenerator gen = enc.beginOutput();
+        enc.beginOutput();
         final OutputWriter w = enc.output();
         w.beginObject("baseinfo");
         w.writeString("psn_no", p.psnNo());
@@ -47,7 +44,7 @@ public final class PersonInfoOutput
         w.writeString("gend", p.gend());
         w.writeString("naty", p.naty());
         w.writeString("brdy", p.brdy());
-        writeAge(gen, w, ageYears(p.brdy(), res.setlDay));
+        writeAge(w, ageYears(p.brdy(), res.setlDay));
         w.writeNull("exp_content");
         w.endObject();
         w.beginArray("insuinfo");
@@ -90,26 +87,17 @@ public final class PersonInfoOutput
     /**
      * Writes {@code age} with one decimal ({@code 46.0}, the spec's 4,1 and the samples), or null.
      *
-     * @param gen   the generator inside the current object.
-     * @param w     the output writer of the same encoder.
+     * @param w     the output writer, inside the current object.
      * @param years completed years, or -1 when unknown.
      */
-    static void writeAge(final JsonGenerator gen, final OutputWriter w, final int years)
+    static void writeAge(final OutputWriter w, final int years)
     {
         if (years < 0)
         {
             w.writeNull("age");
             return;
         }
-        try
-        {
-            gen.writeFieldName("age");
-            gen.writeNumber(years + ".0");
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
-        }
+        w.writeDecimal("age", years * 10L, 1);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.medgw.gateway.query;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.medgw.codec.message.SettlementResult;
 import io.medgw.codec.reply.ByteSink;
 import io.medgw.codec.reply.OutputWriter;
@@ -27,7 +26,7 @@ public final class SettlementInfoOutput
     public static ByteSink writeOutput(final SettlementEvent e, final ResponseEncoder enc)
     {
         final SettlementResult r = e.result;
-        final JsonGenerator gen = enc.beginOutput();
+        enc.beginOutput();
         final OutputWriter w = enc.output();
         w.beginObject("setlinfo");
         w.writeString("mdtrt_id", r.mdtrtId);
@@ -39,7 +38,7 @@ public final class SettlementInfoOutput
         w.writeString("gend", r.gend);
         w.writeString("naty", r.naty);
         w.writeString("brdy", r.brdy);
-        PersonInfoOutput.writeAge(gen, w, PersonInfoOutput.ageYears(r.brdy, r.setlDay));
+        PersonInfoOutput.writeAge(w, PersonInfoOutput.ageYears(r.brdy, r.setlDay));
         w.writeString("insutype", r.insutype);
         w.writeString("psn_type", r.psnType);
         w.writeString("cvlserv_flag", r.cvlservFlag);

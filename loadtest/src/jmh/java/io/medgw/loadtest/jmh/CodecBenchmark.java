@@ -24,9 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The wire codec on one thread: decode a request (Jackson streaming into a reused
+ * The wire codec on one thread: decode a request (byte-level JSON scanner into a reused
  * {@link SettlementRequest}, amounts to fen, body digest) and encode its settlement answer
- * (setlinfo, setldetail, detlcutinfo) into a reused sink. Workloads: the logged Chongqing 2207 of
+ * (setlinfo, setldetail, detlcutinfo) into a reused sink, together and separately (the encode-only
+ * methods answer requests decoded once in setup). Workloads: the logged Chongqing 2207 of
  * national-interface.md §5.2 (no lines, ~0.9 KB) and a 2207 with 10 inline fee lines of 22 fields
  * each (~6 KB in, ~5 KB out). Target: decode + encode of the 10-line 2207 ≤ 5 µs. Results go in
  * docs/benchmarks.md with the date and machine.
@@ -71,6 +72,9 @@ public class CodecBenchmark
     private final RequestDecoder decoder = new RequestDecoder();
     private final ResponseEncoder encoder = new ResponseEncoder();
     private final SettlementRequest req = new SettlementRequest();
+    /** Decoded once in setup: the encode-only methods answer these, so they measure the encoder alone. */
+    private final SettlementRequest sampleReq = new SettlementRequest();
+    private final SettlementRequest tenLineReq = new SettlementRequest();
     private final SettlementResult res = new SettlementResult();
     private byte[] sample;
     private byte[] tenLines;
@@ -89,6 +93,8 @@ public class CodecBenchmark
                 throw new IllegalStateException(decoder.lastErrorMessage());
             }
         }
+        decoder.decode(sample, 0, sample.length, sampleReq);
+        decoder.decode(tenLines, 0, tenLines.length, tenLineReq);
         res.setlId = "400125241";
         res.mdtrtId = "310047070005";
         res.psnNo = "JM2011463725";
@@ -161,6 +167,30 @@ public class CodecBenchmark
     public ByteSink decodeEncodeTenLine2207()
     {
         return decodeEncode(tenLines);
+    }
+
+    /** @return the digest (so the work is not dead code). */
+    @Benchmark
+    public long decodeSample2207()
+    {
+        decoder.decode(sample, 0, sample.length, req);
+        return req.bodyDigestHi;
+    }
+
+    /** @return the sink: the answer to the sample alone (no fee lines), decoded once in setup. */
+    @Benchmark
+    public ByteSink encodeSample2207()
+    {
+        encoder.header("500000", ++serial, 1_632_443_307_000L, 1_632_443_307_001L);
+        return encoder.encodeSettlement(sampleReq, res);
+    }
+
+    /** @return the sink: the answer to the 10-line 2207 (10 detlcutinfo rows), decoded once in setup. */
+    @Benchmark
+    public ByteSink encodeTenLine2207()
+    {
+        encoder.header("500000", ++serial, 1_632_443_307_000L, 1_632_443_307_001L);
+        return encoder.encodeSettlement(tenLineReq, res);
     }
 
     /** @return the digest (so the work is not dead code). */
