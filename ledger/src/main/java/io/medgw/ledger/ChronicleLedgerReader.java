@@ -39,7 +39,7 @@ final class ChronicleLedgerReader implements LedgerReader
         this.tailer = tailer;
     }
 
-    private java.util.function.IntPredicate fullLinesFor;
+    private java.util.function.IntPredicate fullDecodeFor;
 
     @Override
     public boolean next(final SettlementRequest req, final SettlementResult res)
@@ -61,7 +61,7 @@ final class ChronicleLedgerReader implements LedgerReader
         try
         {
             decoder.wrap(buffer, 0, length);
-            decoder.decode(req, res, fullLinesFor == null || fullLinesFor.test(decoder.type()));
+            decoder.decode(req, res, fullDecodeFor == null || fullDecodeFor.test(decoder.type()));
         }
         catch (final LedgerFormatException | IndexOutOfBoundsException ex)
         {
@@ -149,9 +149,9 @@ final class ChronicleLedgerReader implements LedgerReader
     }
 
     @Override
-    public LedgerReader fullLinesOnlyFor(final java.util.function.IntPredicate fullLinesFor)
+    public LedgerReader fullDecodeOnlyFor(final java.util.function.IntPredicate fullDecodeFor)
     {
-        this.fullLinesFor = fullLinesFor;
+        this.fullDecodeFor = fullDecodeFor;
         return this;
     }
 }

@@ -70,14 +70,16 @@ public interface LedgerReader extends AutoCloseable
     void close();
 
     /**
-     * Decode fee lines in full only for records whose transaction the predicate accepts; other
-     * records' lines keep their numbers, {@code feedetl_sn} and {@code chrg_bchno} (a restart's fast
-     * path: most of a record's bytes are fee-line strings the state rebuild never reads).
+     * Decode the request in full only for records whose transaction the predicate accepts; other
+     * records' requests keep their numbers, {@code infno}, {@code msgid}, {@code fixmedins_code},
+     * the data section and each fee line's numbers and {@code feedetl_sn}, the rest stays null (a
+     * restart's fast path: most of a record's bytes are strings the state rebuild never reads). The
+     * result is always decoded in full.
      *
-     * @param fullLinesFor accepts the record types (txn) that need every line string.
+     * @param fullDecodeFor accepts the record types (txn) that need every request string.
      * @return this.
      */
-    default LedgerReader fullLinesOnlyFor(final java.util.function.IntPredicate fullLinesFor)
+    default LedgerReader fullDecodeOnlyFor(final java.util.function.IntPredicate fullDecodeFor)
     {
         return this;
     }

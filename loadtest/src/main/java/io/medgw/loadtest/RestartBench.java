@@ -35,7 +35,7 @@ import java.time.ZoneId;
  *     LedgerReader.next (the distinct ones, cyclically) ─▶ new msgid, setl_id, psn_no, inf_time ─▶ append
  *                                                                                  up to N records
  *   rebuild (timed exactly as Gateway's constructor does it):
- *     Ledger.open ─▶ t0 ─▶ StateRebuild.run: reader thread decodes ─▶ SettlementState.apply + desk.apply ─▶ t1
+ *     Ledger.open ─▶ t0 ─▶ StateRebuild.run: lean decode ─▶ SettlementState.apply + desk.apply ─▶ t1
  * </pre>
  * Workload: the SMALL demo region (seed 42); {@code distinct} (default 20,000) real 10-line 普通门诊
  * 2207 settlements of random local persons at random hospitals, settled through the engine on
@@ -67,8 +67,6 @@ public final class RestartBench
     private static final long SEED = 42L;
     /** The gateway's default inf_time skew bound (the desk needs one; the rebuild never checks it). */
     private static final long CLOCK_SKEW_SEC = 600;
-    /** {@code -Dmedgw.rebuild.readerThread=false}: decode on the applying thread too (the baseline). */
-    private static final boolean READER_THREAD = Boolean.parseBoolean(System.getProperty("medgw.rebuild.readerThread", "true"));
 
     /**
      * One rebuild.
@@ -211,10 +209,10 @@ public final class RestartBench
         final long t1;
         try (Ledger ledger = Ledger.open(LedgerContext.gateway(work.resolve("ledger"), ZONE).durability(Durability.PROCESS)))
         {
-            // exactly as Gateway's constructor: the full desk, StateRebuild (reader thread + applier)
+            // exactly as Gateway's constructor: the full desk, StateRebuild
             final TransactionDeskAdapter desk = Desks.full(new Gateway.Ref(reference, state, ledger, CLOCK_SKEW_SEC));
             t0 = System.nanoTime();
-            n = StateRebuild.run(ledger, state, desk, READER_THREAD).records();
+            n = StateRebuild.run(ledger, state, desk).records();
             t1 = System.nanoTime();
         }
         final long rebuildMs = (t1 - t0) / 1_000_000;

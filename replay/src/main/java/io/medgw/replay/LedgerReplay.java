@@ -84,7 +84,7 @@ public final class LedgerReplay
         final List<String> violations = new ArrayList<>();
         final long[] counts = new long[3];
         try (Ledger ledger = Ledger.open(LedgerContext.replay(ledgerDir).rollTimeZone(zone));
-            LedgerReader reader = ledger.reader().fullLinesOnlyFor(t -> SettlementEvent.kindOf(t) == SettlementEvent.KIND_OTHER))
+            LedgerReader reader = ledger.reader().fullDecodeOnlyFor(t -> SettlementEvent.kindOf(t) == SettlementEvent.KIND_OTHER))
         {
             reader.forEach((index, sequence, appendMs, req, res) ->
             {

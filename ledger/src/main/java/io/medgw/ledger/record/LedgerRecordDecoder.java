@@ -126,15 +126,17 @@ public final class LedgerRecordDecoder
     }
 
     /**
-     * As {@link #decode(SettlementRequest, SettlementResult)}; with {@code fullLines} false the fee
-     * lines keep only their numbers, {@code feedetl_sn} and {@code chrg_bchno} (the other strings are
-     * skipped, not decoded), which is all a restart's state rebuild of a settlement needs.
+     * As {@link #decode(SettlementRequest, SettlementResult)}; with {@code full} false the request
+     * keeps its numbers, {@code infno}, {@code msgid}, {@code fixmedins_code}, its data section and
+     * each fee line's numbers and {@code feedetl_sn} (the other strings are skipped, not decoded, and
+     * stay null), which is all a restart's state rebuild of a settlement needs. The result is
+     * always decoded in full.
      *
      * @param req       filled with the request.
      * @param res       filled with the result.
-     * @param fullLines whether to decode every string of every fee line.
+     * @param full whether to decode every string of the request.
      */
-    public void decode(final SettlementRequest req, final SettlementResult res, final boolean fullLines)
+    public void decode(final SettlementRequest req, final SettlementResult res, final boolean full)
     {
         verify();
         req.clear();
@@ -142,7 +144,7 @@ public final class LedgerRecordDecoder
         cursor.wrap(buffer, offset, offset + headerLength(), offset + length, formatVersion() >= FORMAT_VERSION);
         res.refVersion = cursor.string();
         req.txn = type();
-        RequestSection.read(cursor, req, fullLines);
+        RequestSection.read(cursor, req, full);
         ResultSection.read(cursor, res);
         if (cursor.remaining() != 0)
         {

@@ -56,10 +56,11 @@ final class RequestSection
     /**
      * @param r         cursor on the request section.
      * @param req       filled.
-     * @param fullLines false: fee lines keep their amounts, {@code feedetl_sn} and {@code chrg_bchno}
-     *                  only (their other strings are skipped, not decoded: a restart's fast path).
+     * @param full      false (a restart's fast path): of the envelope only {@code infno}, {@code msgid}
+     *                  and {@code fixmedins_code} are decoded, and the fee lines keep their numbers and
+     *                  {@code feedetl_sn}; the other strings are skipped, not decoded, and stay null.
      */
-    static void read(final ReadCursor r, final SettlementRequest req, final boolean fullLines)
+    static void read(final ReadCursor r, final SettlementRequest req, final boolean full)
     {
         r.need(REQUEST_FIXED_LENGTH);
         req.infTime = r.getLong();
@@ -80,14 +81,21 @@ final class RequestSection
         {
             throw new LedgerFormatException("line count " + lineCount);
         }
-        readEnvelope(r, req);
+        if (full)
+        {
+            readEnvelope(r, req);
+        }
+        else
+        {
+            readEnvelopeKeys(r, req);
+        }
         readData(r, req);
         req.fileData = r.bytes();
         FeeLine previous = null;
         for (int i = 0; i < lineCount; i++)
         {
             final FeeLine line = req.addLine();
-            readLine(r, line, previous, fullLines);
+            readLine(r, line, previous, full);
             previous = line;
         }
     }
@@ -128,6 +136,22 @@ final class RequestSection
         req.signNo = r.string();
         req.cainfo = r.string();
         req.signtype = r.string();
+    }
+
+    /** The envelope's idempotency and reconciliation keys only (as {@link #readEnvelope}, other strings skipped). */
+    private static void readEnvelopeKeys(final ReadCursor r, final SettlementRequest req)
+    {
+        req.infno = r.string();
+        req.msgid = r.string();
+        for (int i = 0; i < 8; i++)
+        {
+            r.skipString(); // mdtrtarea_admvs .. inf_time text
+        }
+        req.fixmedinsCode = r.string();
+        for (int i = 0; i < 4; i++)
+        {
+            r.skipString(); // fixmedins_name .. signtype
+        }
     }
 
     private static void writeData(final WriteCursor w, final SettlementRequest req)
@@ -255,7 +279,7 @@ final class RequestSection
 
     /**
      * @param previous the line before (as decoded), or null for the first line.
-     * @param full     false: only the numbers, {@code feedetl_sn} and {@code chrg_bchno}.
+     * @param full     false: only the numbers and {@code feedetl_sn}.
      */
     private static void readLine(final ReadCursor r, final FeeLine line, final FeeLine previous, final boolean full)
     {
@@ -275,10 +299,7 @@ final class RequestSection
         line.feedetlSn = r.lineString(first, first ? null : previous.feedetlSn);
         if (!full)
         {
-            r.skipLineString(first);
-            r.skipLineString(first);
-            line.chrgBchno = r.lineString(first, first ? null : previous.chrgBchno);
-            for (int i = 0; i < 8; i++)
+            for (int i = 0; i < 11; i++)
             {
                 r.skipLineString(first);
             }
