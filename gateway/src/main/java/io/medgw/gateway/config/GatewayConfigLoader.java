@@ -110,6 +110,8 @@ public final class GatewayConfigLoader
             case ADMIN_HOST -> ctx.adminHost(value);
             case ADMIN_PORT -> ctx.adminPort(intValue(key, value, where));
             case IO_THREADS -> ctx.ioThreads(intValue(key, value, where));
+            case NET_TRANSPORT -> ctx.netTransport(enumValue(key, value, where, NetTransport.byConfigName(value), "epoll, nio"));
+            case IO_BUSY_POLL_US -> ctx.ioBusyPollUs(intValue(key, value, where));
             case DATA_DIR -> ctx.dataDir(pathValue(key, value, where));
             case LEDGER_DIR -> ctx.ledgerDir(pathValue(key, value, where));
             case DURABILITY -> ctx.durability(enumValue(key, value, where, Durability.byConfigName(value), "fsync, process"));
