@@ -20,6 +20,7 @@ public enum GatewayConfigKey
     RING_SIZE("ring.size", "4096"),
     PIPELINE_IDLE_STRATEGY("pipeline.idle.strategy", "sleeping"),
     PIPELINE_THREADS("pipeline.threads", "1"),
+    PIPELINE_BUSY_POLL_US("pipeline.busy.poll.us", "0"),
     MAX_BODY_BYTES("max.body.bytes", "1048576"),
     MAX_CONNECTIONS("max.connections", "10000"),
     IDLE_TIMEOUT_MS("idle.timeout.ms", "60000"),

@@ -117,8 +117,9 @@ public final class GatewayConfigLoader
             case DURABILITY -> ctx.durability(enumValue(key, value, where, Durability.byConfigName(value), "fsync, process"));
             case RING_SIZE -> ctx.ringSize(intValue(key, value, where));
             case PIPELINE_THREADS -> ctx.pipelineThreads(intValue(key, value, where));
+            case PIPELINE_BUSY_POLL_US -> ctx.pipelineBusyPollUs(intValue(key, value, where));
             case PIPELINE_IDLE_STRATEGY -> ctx.pipelineIdleStrategy(enumValue(key, value, where,
-                PipelineIdleStrategy.byConfigName(value), "busy-spin, yielding, sleeping, backoff, blocking"));
+                PipelineIdleStrategy.byConfigName(value), "busy-spin, yielding, sleeping, parking, backoff, blocking"));
             case MAX_BODY_BYTES -> ctx.maxBodyBytes(intValue(key, value, where));
             case MAX_CONNECTIONS -> ctx.maxConnections(intValue(key, value, where));
             case IDLE_TIMEOUT_MS -> ctx.idleTimeoutMs(longValue(key, value, where));

@@ -34,7 +34,7 @@ public final class GatewayContext
     public static final int MIN_BODY_BYTES = 1024;
     public static final int MAX_BODY_BYTES_LIMIT = 64 * 1024 * 1024;
     public static final int MAX_IO_THREADS = 256;
-    public static final int MAX_IO_BUSY_POLL_US = 10_000;
+    public static final int MAX_BUSY_POLL_US = 10_000;
     public static final int MAX_CONNECTIONS_LIMIT = 1_000_000;
     public static final long MIN_TIMEOUT_MS = 10;
 
@@ -51,6 +51,7 @@ public final class GatewayContext
     private int ringSize = 4096;
     private PipelineIdleStrategy pipelineIdleStrategy = PipelineIdleStrategy.SLEEPING;
     private int pipelineThreads = 1;
+    private int pipelineBusyPollUs;
     private int maxBodyBytes = 1024 * 1024;
     private int maxConnections = 10_000;
     private long idleTimeoutMs = 60_000;
@@ -114,8 +115,8 @@ public final class GatewayContext
         check(errors, keys, port == 0 || port != adminPort, ADMIN_PORT, "must differ from port", adminPort);
         check(errors, keys, ioThreads >= 0 && ioThreads <= MAX_IO_THREADS, IO_THREADS, "must be 0..256 (0 = min(cores, 4))", ioThreads);
         check(errors, keys, netTransport != null, NET_TRANSPORT, "must be epoll or nio", netTransport);
-        check(errors, keys, ioBusyPollUs >= 0 && ioBusyPollUs <= MAX_IO_BUSY_POLL_US, IO_BUSY_POLL_US,
-            "must be 0.." + MAX_IO_BUSY_POLL_US, ioBusyPollUs);
+        check(errors, keys, ioBusyPollUs >= 0 && ioBusyPollUs <= MAX_BUSY_POLL_US, IO_BUSY_POLL_US,
+            "must be 0.." + MAX_BUSY_POLL_US, ioBusyPollUs);
         check(errors, keys, maxBodyBytes >= MIN_BODY_BYTES && maxBodyBytes <= MAX_BODY_BYTES_LIMIT, MAX_BODY_BYTES,
             "must be " + MIN_BODY_BYTES + ".." + MAX_BODY_BYTES_LIMIT, maxBodyBytes);
         check(errors, keys, maxConnections >= 1 && maxConnections <= MAX_CONNECTIONS_LIMIT, MAX_CONNECTIONS,
@@ -138,8 +139,10 @@ public final class GatewayContext
         check(errors, keys, ringSize >= MIN_RING_SIZE && ringSize <= MAX_RING_SIZE && Integer.bitCount(ringSize) == 1,
             RING_SIZE, "must be a power of two in " + MIN_RING_SIZE + ".." + MAX_RING_SIZE, ringSize);
         check(errors, keys, pipelineIdleStrategy != null, PIPELINE_IDLE_STRATEGY,
-            "must be busy-spin, yielding, sleeping, backoff or blocking", pipelineIdleStrategy);
+            "must be busy-spin, yielding, sleeping, parking, backoff or blocking", pipelineIdleStrategy);
         check(errors, keys, pipelineThreads == 1 || pipelineThreads == 3, PIPELINE_THREADS, "must be 1 or 3", pipelineThreads);
+        check(errors, keys, pipelineBusyPollUs >= 0 && pipelineBusyPollUs <= MAX_BUSY_POLL_US, PIPELINE_BUSY_POLL_US,
+            "must be 0.." + MAX_BUSY_POLL_US, pipelineBusyPollUs);
     }
 
     private void validateProtocol(final List<String> errors, final List<String> keys)
@@ -337,6 +340,19 @@ public final class GatewayContext
     public GatewayContext pipelineThreads(final int threads)
     {
         this.pipelineThreads = threads;
+        return this;
+    }
+
+    /** @return how long the parking idle strategy yields before it parks, microseconds. */
+    public int pipelineBusyPollUs()
+    {
+        return pipelineBusyPollUs;
+    }
+
+    /** @param busyPollUs yield window of the parking idle strategy, microseconds (0 = park after a short spin). @return this */
+    public GatewayContext pipelineBusyPollUs(final int busyPollUs)
+    {
+        this.pipelineBusyPollUs = busyPollUs;
         return this;
     }
 

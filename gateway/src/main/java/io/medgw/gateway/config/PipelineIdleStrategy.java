@@ -16,6 +16,8 @@ public enum PipelineIdleStrategy
     YIELDING("yielding"),
     /** Spin, yield, then park for short periods: a good default on shared machines. */
     SLEEPING("sleeping"),
+    /** Spin briefly, then park until the publisher unparks the stage (no lock; a wake-up only when parked). */
+    PARKING("parking"),
     /** Spin, yield, then park with growing periods up to a bound. */
     BACKOFF("backoff"),
     /** Lock and condition: least CPU, but the publisher (a Netty event loop) takes a lock. */

@@ -34,6 +34,7 @@ final class GatewayConfigLoaderTest
             "durability = PROCESS",
             "ring.size = 1_024",
             "pipeline.idle.strategy = busy-spin",
+            "pipeline.busy.poll.us = 250",
             "max.body.bytes = 65536",
             "max.connections = 50",
             "idle.timeout.ms = 1000",
@@ -62,6 +63,7 @@ final class GatewayConfigLoaderTest
         assertThat(ctx.durability()).isEqualTo(Durability.PROCESS);
         assertThat(ctx.ringSize()).isEqualTo(1024);
         assertThat(ctx.pipelineIdleStrategy()).isEqualTo(PipelineIdleStrategy.BUSY_SPIN);
+        assertThat(ctx.pipelineBusyPollUs()).isEqualTo(250);
         assertThat(ctx.maxBodyBytes()).isEqualTo(65_536);
         assertThat(ctx.maxConnections()).isEqualTo(50);
         assertThat(ctx.idleTimeoutMs()).isEqualTo(1000);
