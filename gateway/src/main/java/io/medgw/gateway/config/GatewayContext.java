@@ -44,14 +44,14 @@ public final class GatewayContext
     private int adminPort = 8081;
     private int ioThreads;
     private NetTransport netTransport = NetTransport.EPOLL;
-    private int ioBusyPollUs;
+    private int ioBusyPollUs = 100;
     private Path dataDir = Path.of("data");
     private Path ledgerDir;
     private Durability durability = Durability.FSYNC;
     private int ringSize = 4096;
-    private PipelineIdleStrategy pipelineIdleStrategy = PipelineIdleStrategy.SLEEPING;
+    private PipelineIdleStrategy pipelineIdleStrategy = PipelineIdleStrategy.PARKING;
     private int pipelineThreads = 1;
-    private int pipelineBusyPollUs;
+    private int pipelineBusyPollUs = 200;
     private int maxBodyBytes = 1024 * 1024;
     private int maxConnections = 10_000;
     private long idleTimeoutMs = 60_000;

@@ -128,11 +128,11 @@ public final class PipelineWiring implements AutoCloseable
         {
             case BUSY_SPIN: return new BusySpinWaitStrategy();
             case YIELDING: return new YieldingWaitStrategy();
-            case PARKING: return new ParkingWaitStrategy(clock, busyPollUs * 1_000L);
+            case SLEEPING: return new SleepingWaitStrategy();
             case BACKOFF: return PhasedBackoffWaitStrategy.withLiteLock(10, 100, TimeUnit.MICROSECONDS);
             case BLOCKING: return new BlockingWaitStrategy();
-            case SLEEPING:
-            default: return new SleepingWaitStrategy();
+            case PARKING:
+            default: return new ParkingWaitStrategy(clock, busyPollUs * 1_000L);
         }
     }
 

@@ -23,13 +23,13 @@ final class GatewayContextTest
         assertThat(ctx.adminPort()).isEqualTo(8081);
         assertThat(ctx.ioThreads()).isBetween(1, 4);
         assertThat(ctx.netTransport()).isEqualTo(NetTransport.EPOLL);
-        assertThat(ctx.ioBusyPollUs()).isZero();
-        assertThat(ctx.pipelineBusyPollUs()).isZero();
+        assertThat(ctx.ioBusyPollUs()).isEqualTo(100);
+        assertThat(ctx.pipelineBusyPollUs()).isEqualTo(200);
         assertThat(ctx.dataDir()).isEqualTo(Path.of("data"));
         assertThat(ctx.ledgerDir()).isEqualTo(Path.of("data", "ledger"));
         assertThat(ctx.durability()).isEqualTo(Durability.FSYNC);
         assertThat(ctx.ringSize()).isEqualTo(4096);
-        assertThat(ctx.pipelineIdleStrategy()).isEqualTo(PipelineIdleStrategy.SLEEPING);
+        assertThat(ctx.pipelineIdleStrategy()).isEqualTo(PipelineIdleStrategy.PARKING);
         assertThat(ctx.maxBodyBytes()).isEqualTo(1_048_576);
         assertThat(ctx.maxConnections()).isEqualTo(10_000);
         assertThat(ctx.idleTimeoutMs()).isEqualTo(60_000);
