@@ -89,7 +89,7 @@ public final class Gateway implements AutoCloseable
         final ReplyHandler reply = new ReplyHandler(offset, desk, journal, ctx.receiverAdmdvs(), ctx.epochClock(),
             ctx.nanoClock(), metrics.requests(), metrics.counters());
         this.pipeline = new PipelineWiring(ctx.ringSize(), ctx.pipelineThreads(), ctx.pipelineIdleStrategy(),
-            new SettleHandler(engine, desk, reference, clock), journal, reply, metrics.counters());
+            ctx.nanoClock(), ctx.pipelineBusyPollUs(), new SettleHandler(engine, desk, reference, clock), journal, reply, metrics.counters());
         this.publisher = new InboundPublisher(pipeline.ring(), new Limits().maxBodyBytes(ctx.maxBodyBytes()).conclude(),
             new ErrorEnvelope(ctx), ctx.epochClock(), metrics.counters());
         metrics.gauge(GatewayGauge.RING_CAPACITY, () -> ctx.ringSize());

@@ -159,6 +159,7 @@ public final class LoadGenerator
         private final LongConsumer progress;
         private final Histogram histogram = new Histogram(3_600_000_000_000L, 3);
         private final java.util.Map<String, Long> codes = new java.util.HashMap<>();
+        private final InfTimeCache infTime = new InfTimeCache();
         private final java.util.Map<String, String> examples = new java.util.HashMap<>();
         private long ok;
         private long business;
@@ -193,7 +194,7 @@ public final class LoadGenerator
                             Thread.onSpinWait();
                         }
                     }
-                    stampInfTime(body);
+                    stampInfTime(body, infTime);
                     final long t0 = intervalNs > 0 ? intended : System.nanoTime();
                     try
                     {
@@ -263,16 +264,36 @@ public final class LoadGenerator
         }
     }
 
-    private void stampInfTime(final byte[] body)
+    /** Writes the current second into the body's inf_time (formats once per second per worker). */
+    private void stampInfTime(final byte[] body, final InfTimeCache cache)
     {
         final int at = indexOf(body, 0, body.length, INF_TIME_KEY);
         if (at >= 0 && at + INF_TIME_KEY.length + 19 <= body.length)
         {
-            final byte[] now = INF_TIME_FORMAT.format(LocalDateTime.now(zone)).getBytes(StandardCharsets.US_ASCII);
+            final byte[] now = cache.now(zone);
             if (now.length == 19)
             {
                 System.arraycopy(now, 0, body, at + INF_TIME_KEY.length, 19);
             }
+        }
+    }
+
+    /** The formatted current second, re-formatted only when the second changes. One per worker thread. */
+    private static final class InfTimeCache
+    {
+        private long second = Long.MIN_VALUE;
+        private byte[] text;
+
+        byte[] now(final ZoneId zone)
+        {
+            final long s = System.currentTimeMillis() / 1000;
+            if (s != second)
+            {
+                second = s;
+                text = INF_TIME_FORMAT.format(LocalDateTime.ofEpochSecond(s, 0, zone.getRules().getOffset(
+                    java.time.Instant.ofEpochSecond(s)))).getBytes(StandardCharsets.US_ASCII);
+            }
+            return text;
         }
     }
 

@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
  */
 public final class LoopbackHttpClient implements AutoCloseable
 {
+    /** Lower case; the ':' and '-' are unchanged by {@code | 0x20}. */
+    private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
+
     private final Socket socket;
     private final OutputStream out;
     private final InputStream in;
@@ -54,14 +57,12 @@ public final class LoopbackHttpClient implements AutoCloseable
      */
     public int post(final byte[] body, final int length) throws IOException
     {
-        final byte[] len = Integer.toString(length).getBytes(StandardCharsets.US_ASCII);
-        final int total = head.length + len.length + 4 + length;
+        final int total = head.length + 10 + 4 + length;
         ensure(total);
         int p = 0;
         System.arraycopy(head, 0, buf, p, head.length);
         p += head.length;
-        System.arraycopy(len, 0, buf, p, len.length);
-        p += len.length;
+        p = writeDecimal(length, buf, p);
         buf[p++] = '\r';
         buf[p++] = '\n';
         buf[p++] = '\r';
@@ -121,25 +122,49 @@ public final class LoopbackHttpClient implements AutoCloseable
         return -1;
     }
 
+    /** Finds {@code content-length:} (any case) in the head and parses it without allocating. */
     private int contentLength(final int headerEnd) throws IOException
     {
-        final String headers = new String(buf, 0, headerEnd, StandardCharsets.US_ASCII).toLowerCase();
-        final int i = headers.indexOf("content-length:");
-        if (i < 0)
+        final int keyLength = CONTENT_LENGTH.length;
+        outer:
+        for (int i = 0; i <= headerEnd - keyLength; i++)
         {
-            throw new IOException("response without Content-Length");
+            for (int j = 0; j < keyLength; j++)
+            {
+                if ((buf[i + j] | 0x20) != CONTENT_LENGTH[j])
+                {
+                    continue outer;
+                }
+            }
+            int p = i + keyLength;
+            while (p < headerEnd && buf[p] == ' ')
+            {
+                p++;
+            }
+            int v = 0;
+            while (p < headerEnd && buf[p] >= '0' && buf[p] <= '9')
+            {
+                v = v * 10 + (buf[p++] - '0');
+            }
+            return v;
         }
-        int j = i + "content-length:".length();
-        while (headers.charAt(j) == ' ')
+        throw new IOException("response without Content-Length");
+    }
+
+    private static int writeDecimal(final int value, final byte[] dst, final int at)
+    {
+        int digits = 1;
+        for (int v = value; v >= 10; v /= 10)
         {
-            j++;
+            digits++;
         }
-        int v = 0;
-        while (j < headers.length() && Character.isDigit(headers.charAt(j)))
+        int v = value;
+        for (int i = at + digits - 1; i >= at; i--)
         {
-            v = v * 10 + (headers.charAt(j++) - '0');
+            dst[i] = (byte)('0' + v % 10);
+            v /= 10;
         }
-        return v;
+        return at + digits;
     }
 
     private void ensure(final int capacity)

@@ -110,13 +110,16 @@ public final class GatewayConfigLoader
             case ADMIN_HOST -> ctx.adminHost(value);
             case ADMIN_PORT -> ctx.adminPort(intValue(key, value, where));
             case IO_THREADS -> ctx.ioThreads(intValue(key, value, where));
+            case NET_TRANSPORT -> ctx.netTransport(enumValue(key, value, where, NetTransport.byConfigName(value), "epoll, nio"));
+            case IO_BUSY_POLL_US -> ctx.ioBusyPollUs(intValue(key, value, where));
             case DATA_DIR -> ctx.dataDir(pathValue(key, value, where));
             case LEDGER_DIR -> ctx.ledgerDir(pathValue(key, value, where));
             case DURABILITY -> ctx.durability(enumValue(key, value, where, Durability.byConfigName(value), "fsync, process"));
             case RING_SIZE -> ctx.ringSize(intValue(key, value, where));
             case PIPELINE_THREADS -> ctx.pipelineThreads(intValue(key, value, where));
+            case PIPELINE_BUSY_POLL_US -> ctx.pipelineBusyPollUs(intValue(key, value, where));
             case PIPELINE_IDLE_STRATEGY -> ctx.pipelineIdleStrategy(enumValue(key, value, where,
-                PipelineIdleStrategy.byConfigName(value), "busy-spin, yielding, sleeping, backoff, blocking"));
+                PipelineIdleStrategy.byConfigName(value), "busy-spin, yielding, sleeping, parking, backoff, blocking"));
             case MAX_BODY_BYTES -> ctx.maxBodyBytes(intValue(key, value, where));
             case MAX_CONNECTIONS -> ctx.maxConnections(intValue(key, value, where));
             case IDLE_TIMEOUT_MS -> ctx.idleTimeoutMs(longValue(key, value, where));

@@ -34,6 +34,7 @@ public final class GatewayContext
     public static final int MIN_BODY_BYTES = 1024;
     public static final int MAX_BODY_BYTES_LIMIT = 64 * 1024 * 1024;
     public static final int MAX_IO_THREADS = 256;
+    public static final int MAX_BUSY_POLL_US = 10_000;
     public static final int MAX_CONNECTIONS_LIMIT = 1_000_000;
     public static final long MIN_TIMEOUT_MS = 10;
 
@@ -42,12 +43,15 @@ public final class GatewayContext
     private String adminHost;
     private int adminPort = 8081;
     private int ioThreads;
+    private NetTransport netTransport = NetTransport.EPOLL;
+    private int ioBusyPollUs = 100;
     private Path dataDir = Path.of("data");
     private Path ledgerDir;
     private Durability durability = Durability.FSYNC;
     private int ringSize = 4096;
-    private PipelineIdleStrategy pipelineIdleStrategy = PipelineIdleStrategy.SLEEPING;
+    private PipelineIdleStrategy pipelineIdleStrategy = PipelineIdleStrategy.PARKING;
     private int pipelineThreads = 1;
+    private int pipelineBusyPollUs = 200;
     private int maxBodyBytes = 1024 * 1024;
     private int maxConnections = 10_000;
     private long idleTimeoutMs = 60_000;
@@ -110,6 +114,9 @@ public final class GatewayContext
         check(errors, keys, adminPort >= 0 && adminPort <= 65535, ADMIN_PORT, "must be 0..65535 (0 = any free port)", adminPort);
         check(errors, keys, port == 0 || port != adminPort, ADMIN_PORT, "must differ from port", adminPort);
         check(errors, keys, ioThreads >= 0 && ioThreads <= MAX_IO_THREADS, IO_THREADS, "must be 0..256 (0 = min(cores, 4))", ioThreads);
+        check(errors, keys, netTransport != null, NET_TRANSPORT, "must be epoll or nio", netTransport);
+        check(errors, keys, ioBusyPollUs >= 0 && ioBusyPollUs <= MAX_BUSY_POLL_US, IO_BUSY_POLL_US,
+            "must be 0.." + MAX_BUSY_POLL_US, ioBusyPollUs);
         check(errors, keys, maxBodyBytes >= MIN_BODY_BYTES && maxBodyBytes <= MAX_BODY_BYTES_LIMIT, MAX_BODY_BYTES,
             "must be " + MIN_BODY_BYTES + ".." + MAX_BODY_BYTES_LIMIT, maxBodyBytes);
         check(errors, keys, maxConnections >= 1 && maxConnections <= MAX_CONNECTIONS_LIMIT, MAX_CONNECTIONS,
@@ -132,8 +139,10 @@ public final class GatewayContext
         check(errors, keys, ringSize >= MIN_RING_SIZE && ringSize <= MAX_RING_SIZE && Integer.bitCount(ringSize) == 1,
             RING_SIZE, "must be a power of two in " + MIN_RING_SIZE + ".." + MAX_RING_SIZE, ringSize);
         check(errors, keys, pipelineIdleStrategy != null, PIPELINE_IDLE_STRATEGY,
-            "must be busy-spin, yielding, sleeping, backoff or blocking", pipelineIdleStrategy);
+            "must be busy-spin, yielding, sleeping, parking, backoff or blocking", pipelineIdleStrategy);
         check(errors, keys, pipelineThreads == 1 || pipelineThreads == 3, PIPELINE_THREADS, "must be 1 or 3", pipelineThreads);
+        check(errors, keys, pipelineBusyPollUs >= 0 && pipelineBusyPollUs <= MAX_BUSY_POLL_US, PIPELINE_BUSY_POLL_US,
+            "must be 0.." + MAX_BUSY_POLL_US, pipelineBusyPollUs);
     }
 
     private void validateProtocol(final List<String> errors, final List<String> keys)
@@ -240,6 +249,35 @@ public final class GatewayContext
         return this;
     }
 
+    /** @return the Netty transport of the settlement port (epoll falls back to NIO when unavailable). */
+    public NetTransport netTransport()
+    {
+        return netTransport;
+    }
+
+    /** @param transport epoll or nio. @return this */
+    public GatewayContext netTransport(final NetTransport transport)
+    {
+        this.netTransport = transport;
+        return this;
+    }
+
+    /**
+     * @return how long, in microseconds, an event loop keeps polling without blocking after its last
+     * I/O event or task before it blocks in epoll_wait/select again; 0 = always block at once.
+     */
+    public int ioBusyPollUs()
+    {
+        return ioBusyPollUs;
+    }
+
+    /** @param busyPollUs busy-poll window after activity, microseconds (0 = off). @return this */
+    public GatewayContext ioBusyPollUs(final int busyPollUs)
+    {
+        this.ioBusyPollUs = busyPollUs;
+        return this;
+    }
+
     /** @return directory for the gateway's files (reference data, state). */
     public Path dataDir()
     {
@@ -302,6 +340,19 @@ public final class GatewayContext
     public GatewayContext pipelineThreads(final int threads)
     {
         this.pipelineThreads = threads;
+        return this;
+    }
+
+    /** @return how long the parking idle strategy yields before it parks, microseconds. */
+    public int pipelineBusyPollUs()
+    {
+        return pipelineBusyPollUs;
+    }
+
+    /** @param busyPollUs yield window of the parking idle strategy, microseconds (0 = park after a short spin). @return this */
+    public GatewayContext pipelineBusyPollUs(final int busyPollUs)
+    {
+        this.pipelineBusyPollUs = busyPollUs;
         return this;
     }
 

@@ -14,8 +14,13 @@ public enum PipelineIdleStrategy
     BUSY_SPIN("busy-spin"),
     /** Spin, then {@code Thread.yield()}: low latency, cores stay busy but can be shared. */
     YIELDING("yielding"),
-    /** Spin, yield, then park for short periods: a good default on shared machines. */
+    /** Spin, yield, then park for short periods (Linux rounds each up to ~50 µs): no cost to the publisher. */
     SLEEPING("sleeping"),
+    /**
+     * The default: spin briefly, yield for pipeline.busy.poll.us, then park until the publisher unparks the stage
+     * (no lock; a wake-up call only when parked).
+     */
+    PARKING("parking"),
     /** Spin, yield, then park with growing periods up to a bound. */
     BACKOFF("backoff"),
     /** Lock and condition: least CPU, but the publisher (a Netty event loop) takes a lock. */

@@ -1,19 +1,30 @@
 package io.medgw.gateway.net;
 
 import io.medgw.gateway.config.GatewayContext;
+import io.medgw.gateway.config.NetTransport;
 import io.medgw.gateway.status.GatewayGauge;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SelectStrategyFactory;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.net.InetSocketAddress;
+import java.nio.channels.spi.SelectorProvider;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -21,8 +32,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The settlement HTTP/1.1 server (the channel, in jPOS terms): accepts HIS connections, routes and
  * checks each request, hands complete requests to an {@link InboundRequestListener}, and writes the
- * replies in order. NIO transport; one accept thread ("medgw-net-accept") and io.threads event
- * loops ("medgw-net-io-*").
+ * replies in order. Native epoll transport (net.transport; NIO when epoll is unavailable or chosen),
+ * one accept thread ("medgw-net-accept") and io.threads event loops ("medgw-net-io-*"), which
+ * busy-poll for io.busy.poll.us after each burst of work ({@link BusyPollSelectStrategy}).
  * <p>
  * Lifecycle: construct with a concluded context, {@link #start()} (binds; prints nothing), print
  * {@link #listeningLine()} when the gateway is ready, and on shutdown {@link #stopAccepting()},
@@ -31,7 +43,10 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class GatewayServer implements AutoCloseable
 {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+
     private final GatewayContext ctx;
+    private final boolean epoll;
     private final EdgeShared shared;
     private final EventLoopGroup acceptGroup;
     private final EventLoopGroup ioGroup;
@@ -53,10 +68,11 @@ public final class GatewayServer implements AutoCloseable
         this.ctx = ctx;
         this.shared = new EdgeShared(ctx, Objects.requireNonNull(listener, "listener"),
             new DefaultChannelGroup("medgw-net", GlobalEventExecutor.INSTANCE));
+        this.epoll = useEpoll(ctx.netTransport());
         this.acceptGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("medgw-net-accept"),
-            NioIoHandler.newFactory());
+            ioHandlers(epoll, BusyPollSelectStrategy.factory(ctx.nanoClock(), 0)));
         this.ioGroup = new MultiThreadIoEventLoopGroup(ctx.ioThreads(), new DefaultThreadFactory("medgw-net-io"),
-            NioIoHandler.newFactory());
+            ioHandlers(epoll, BusyPollSelectStrategy.factory(ctx.nanoClock(), ctx.ioBusyPollUs())));
         ctx.metrics().gauge(GatewayGauge.CONNECTIONS_OPEN, this::openConnections);
         ctx.metrics().gauge(GatewayGauge.REQUESTS_IN_FLIGHT, this::requestsInFlight);
     }
@@ -71,7 +87,7 @@ public final class GatewayServer implements AutoCloseable
     {
         final ServerBootstrap b = new ServerBootstrap()
             .group(acceptGroup, ioGroup)
-            .channel(NioServerSocketChannel.class)
+            .channel(serverChannelClass())
             .option(ChannelOption.SO_BACKLOG, 1024)
             .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
@@ -87,8 +103,16 @@ public final class GatewayServer implements AutoCloseable
             throw new IllegalStateException("cannot listen on " + ctx.host() + ":" + ctx.port() + ": " + ex, ex);
         }
         boundPort = ((InetSocketAddress)serverChannel.localAddress()).getPort();
+        LOG.info("settlement port {}: {} transport, {} event loop(s), busy poll {} us", boundPort, transport(),
+            ctx.ioThreads(), ctx.ioBusyPollUs());
         listening = true;
         return this;
+    }
+
+    /** @return the transport in use: "epoll" or "nio" (after an epoll fallback: "nio"). */
+    public String transport()
+    {
+        return epoll ? NetTransport.EPOLL.configName() : NetTransport.NIO.configName();
     }
 
     /** @return the bound port (the real one when port = 0), or -1 before start. */
@@ -174,6 +198,31 @@ public final class GatewayServer implements AutoCloseable
         awaitInFlight(ctx.shutdownTimeoutMs());
         shared.channels.close().awaitUninterruptibly(ctx.shutdownTimeoutMs());
         shutdownGroups();
+    }
+
+    private static boolean useEpoll(final NetTransport transport)
+    {
+        if (transport != NetTransport.EPOLL)
+        {
+            return false;
+        }
+        if (!Epoll.isAvailable())
+        {
+            LOG.warn("net.transport = epoll: native epoll unavailable ({}), using nio", String.valueOf(Epoll.unavailabilityCause()));
+            return false;
+        }
+        return true;
+    }
+
+    private static IoHandlerFactory ioHandlers(final boolean epoll, final SelectStrategyFactory selectStrategies)
+    {
+        return epoll ? EpollIoHandler.newFactory(0, selectStrategies) :
+            NioIoHandler.newFactory(SelectorProvider.provider(), selectStrategies);
+    }
+
+    private Class<? extends ServerChannel> serverChannelClass()
+    {
+        return epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     }
 
     private void shutdownGroups()

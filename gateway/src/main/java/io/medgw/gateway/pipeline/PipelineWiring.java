@@ -15,6 +15,7 @@ import io.medgw.gateway.reply.ReplyHandler;
 import io.medgw.gateway.status.CountedErrorHandler;
 import io.medgw.gateway.status.GatewayCounter;
 import io.medgw.gateway.status.GatewayCounters;
+import org.agrona.concurrent.NanoClock;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -47,19 +48,22 @@ public final class PipelineWiring implements AutoCloseable
      * @param ringSize  ring size, a power of two.
      * @param threads   1: the three stages on one thread; 3: one thread each.
      * @param idle      how idle stages wait.
+     * @param idleClock time source of the parking strategy's yield window.
+     * @param busyPollUs yield window of the parking strategy, microseconds.
      * @param settle    stage 1.
      * @param journal   stage 2.
      * @param reply     stage 3.
      * @param counters  gateway counters (handler errors).
      */
-    public PipelineWiring(final int ringSize, final int threads, final PipelineIdleStrategy idle, final SettleHandler settle,
+    public PipelineWiring(final int ringSize, final int threads, final PipelineIdleStrategy idle, final NanoClock idleClock,
+        final int busyPollUs, final SettleHandler settle,
         final JournalHandler journal, final ReplyHandler reply, final GatewayCounters counters)
     {
         if (Integer.bitCount(ringSize) != 1)
         {
             throw new IllegalArgumentException("ring size must be a power of two: " + ringSize);
         }
-        disruptor = new Disruptor<>(PipelineSlot::new, ringSize, stageThreads(), ProducerType.MULTI, waitStrategy(idle));
+        disruptor = new Disruptor<>(PipelineSlot::new, ringSize, stageThreads(), ProducerType.MULTI, waitStrategy(idle, idleClock, busyPollUs));
         final SlotExceptionHandler errors = new SlotExceptionHandler(
             CountedErrorHandler.logging("pipeline", counters, GatewayCounter.HANDLER_ERRORS));
         if (threads == 1)
@@ -118,16 +122,17 @@ public final class PipelineWiring implements AutoCloseable
         drainAndStop(10_000);
     }
 
-    static WaitStrategy waitStrategy(final PipelineIdleStrategy idle)
+    static WaitStrategy waitStrategy(final PipelineIdleStrategy idle, final NanoClock clock, final int busyPollUs)
     {
         switch (idle)
         {
             case BUSY_SPIN: return new BusySpinWaitStrategy();
             case YIELDING: return new YieldingWaitStrategy();
+            case SLEEPING: return new SleepingWaitStrategy();
             case BACKOFF: return PhasedBackoffWaitStrategy.withLiteLock(10, 100, TimeUnit.MICROSECONDS);
             case BLOCKING: return new BlockingWaitStrategy();
-            case SLEEPING:
-            default: return new SleepingWaitStrategy();
+            case PARKING:
+            default: return new ParkingWaitStrategy(clock, busyPollUs * 1_000L);
         }
     }
 

@@ -26,12 +26,15 @@ final class GatewayConfigLoaderTest
             "admin.host=127.0.0.2",
             "admin.port = 9081",
             "io.threads = 2",
+            "net.transport = NIO",
+            "io.busy.poll.us = 150",
             "! also a comment",
             "data.dir = " + tmp.resolve("d"),
             "ledger.dir = " + tmp.resolve("l"),
             "durability = PROCESS",
             "ring.size = 1_024",
             "pipeline.idle.strategy = busy-spin",
+            "pipeline.busy.poll.us = 250",
             "max.body.bytes = 65536",
             "max.connections = 50",
             "idle.timeout.ms = 1000",
@@ -53,11 +56,14 @@ final class GatewayConfigLoaderTest
         assertThat(ctx.adminHost()).isEqualTo("127.0.0.2");
         assertThat(ctx.adminPort()).isEqualTo(9081);
         assertThat(ctx.ioThreads()).isEqualTo(2);
+        assertThat(ctx.netTransport()).isEqualTo(NetTransport.NIO);
+        assertThat(ctx.ioBusyPollUs()).isEqualTo(150);
         assertThat(ctx.dataDir()).isEqualTo(tmp.resolve("d"));
         assertThat(ctx.ledgerDir()).isEqualTo(tmp.resolve("l"));
         assertThat(ctx.durability()).isEqualTo(Durability.PROCESS);
         assertThat(ctx.ringSize()).isEqualTo(1024);
         assertThat(ctx.pipelineIdleStrategy()).isEqualTo(PipelineIdleStrategy.BUSY_SPIN);
+        assertThat(ctx.pipelineBusyPollUs()).isEqualTo(250);
         assertThat(ctx.maxBodyBytes()).isEqualTo(65_536);
         assertThat(ctx.maxConnections()).isEqualTo(50);
         assertThat(ctx.idleTimeoutMs()).isEqualTo(1000);
@@ -78,6 +84,7 @@ final class GatewayConfigLoaderTest
         "port = 99999999999|port: out of range: '99999999999' (test line 1)",
         "durability = sometimes|durability: must be one of fsync, process, got 'sometimes' (test line 1)",
         "pipeline.idle.strategy = spin|pipeline.idle.strategy: must be one of busy-spin, yielding, sleeping",
+        "net.transport = kqueue|net.transport: must be one of epoll, nio, got 'kqueue' (test line 1)",
         "time.zone = Mars/Olympus|time.zone: not a time zone: 'Mars/Olympus' (test line 1)",
         "data.dir =|data.dir: must not be empty (test line 1)",
         "just some words|test line 1: expected 'key = value', got 'just some words'",

@@ -22,11 +22,14 @@ final class GatewayContextTest
         assertThat(ctx.adminHost()).isEqualTo("0.0.0.0");
         assertThat(ctx.adminPort()).isEqualTo(8081);
         assertThat(ctx.ioThreads()).isBetween(1, 4);
+        assertThat(ctx.netTransport()).isEqualTo(NetTransport.EPOLL);
+        assertThat(ctx.ioBusyPollUs()).isEqualTo(100);
+        assertThat(ctx.pipelineBusyPollUs()).isEqualTo(200);
         assertThat(ctx.dataDir()).isEqualTo(Path.of("data"));
         assertThat(ctx.ledgerDir()).isEqualTo(Path.of("data", "ledger"));
         assertThat(ctx.durability()).isEqualTo(Durability.FSYNC);
         assertThat(ctx.ringSize()).isEqualTo(4096);
-        assertThat(ctx.pipelineIdleStrategy()).isEqualTo(PipelineIdleStrategy.SLEEPING);
+        assertThat(ctx.pipelineIdleStrategy()).isEqualTo(PipelineIdleStrategy.PARKING);
         assertThat(ctx.maxBodyBytes()).isEqualTo(1_048_576);
         assertThat(ctx.maxConnections()).isEqualTo(10_000);
         assertThat(ctx.idleTimeoutMs()).isEqualTo(60_000);
@@ -49,7 +52,7 @@ final class GatewayContextTest
     void shouldNameEveryOffendingKeyInOneMessage()
     {
         final GatewayContext ctx = new GatewayContext().ringSize(1000).port(70_000).receiverAdmdvs("4403").maxBodyBytes(10)
-            .idleTimeoutMs(0).durability(null).tifToken("paas", " ");
+            .idleTimeoutMs(0).durability(null).tifToken("paas", " ").ioBusyPollUs(10_001).pipelineBusyPollUs(-1);
 
         assertThatThrownBy(ctx::conclude)
             .isInstanceOf(GatewayConfigException.class)
@@ -57,6 +60,8 @@ final class GatewayContextTest
             .hasMessageContaining("port: must be 0..65535")
             .hasMessageContaining("receiver.admdvs: must be six digits, got 4403")
             .hasMessageContaining("max.body.bytes: must be 1024..67108864, got 10")
+            .hasMessageContaining("io.busy.poll.us: must be 0..10000, got 10001")
+            .hasMessageContaining("pipeline.busy.poll.us: must be 0..10000, got -1")
             .hasMessageContaining("idle.timeout.ms")
             .hasMessageContaining("durability")
             .hasMessageContaining("auth.paasid.paas: paasid and token must not be empty")

@@ -1,5 +1,7 @@
 package io.medgw.gateway.it;
 
+import io.medgw.gateway.config.PipelineIdleStrategy;
+
 import io.medgw.codec.reply.ResponseReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +102,21 @@ final class SettlementOverWireIT
      */
     @Test
     void shouldAnswerRandomBillsLikeAFreshOfflineEngineWhenFedTheSameSequence() throws Exception
+    {
+        assertRandomBillsMatchTheOfflineEngine();
+    }
+
+    /** The same property with every wait of the low-latency profile: parked stage, busy-polling threads. */
+    @Test
+    void shouldAnswerRandomBillsLikeAFreshOfflineEngineWithParkingStageAndBusyPolling() throws Exception
+    {
+        gw.close();
+        gw = new ItGateway(root.resolve("low-latency")).start(ctx -> ctx
+            .pipelineIdleStrategy(PipelineIdleStrategy.PARKING).pipelineBusyPollUs(200).ioBusyPollUs(100));
+        assertRandomBillsMatchTheOfflineEngine();
+    }
+
+    private void assertRandomBillsMatchTheOfflineEngine() throws Exception
     {
         final long seed = Long.getLong("it.seed", System.nanoTime());
         System.out.println("SettlementOverWireIT random bills: seed " + seed + " (rerun with -Dit.seed=" + seed + ")");

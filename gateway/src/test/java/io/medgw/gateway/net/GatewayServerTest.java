@@ -2,6 +2,7 @@ package io.medgw.gateway.net;
 
 import io.medgw.codec.ErrorCode;
 import io.medgw.gateway.config.GatewayContext;
+import io.medgw.gateway.config.NetTransport;
 import io.medgw.gateway.status.GatewayCounter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -180,6 +181,31 @@ final class GatewayServerTest
         finally
         {
             clients.shutdownNow();
+        }
+        assertThat(server.requestsInFlight()).isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"epoll, 0", "nio, 0", "epoll, 500", "nio, 500"})
+    void shouldServeOnEveryTransportWithAndWithoutBusyPoll(final String transport, final int busyPollUs) throws Exception
+    {
+        final GatewayServer server = start(context().ioThreads(1).netTransport(NetTransport.byConfigName(transport))
+            .ioBusyPollUs(busyPollUs), new EchoListener(replyThreads));
+        if (transport.equals("nio") || io.netty.channel.epoll.Epoll.isAvailable())
+        {
+            assertThat(server.transport()).isEqualTo(transport);
+        }
+        try (RawHttp c = new RawHttp(server.port()))
+        {
+            for (int i = 0; i < 20; i++)
+            {
+                c.send(RawHttp.post("/callService/2207", "application/json", "{\"i\":" + i + "}"));
+                assertThat(c.read().body()).isEqualTo("2207|-|{\"i\":" + i + "}");
+                if (i % 5 == 4)
+                {
+                    sleep(2); // past the busy-poll window: the loop must wake from a blocking wait for the reply
+                }
+            }
         }
         assertThat(server.requestsInFlight()).isZero();
     }
