@@ -13,7 +13,7 @@ public enum GatewayConfigKey
     ADMIN_PORT("admin.port", "8081"),
     IO_THREADS("io.threads", "0"),
     NET_TRANSPORT("net.transport", "epoll"),
-    IO_BUSY_POLL_US("io.busy.poll.us", "100"),
+    IO_BUSY_POLL_US("io.busy.poll.us", "0"),
     DATA_DIR("data.dir", "data"),
     LEDGER_DIR("ledger.dir", "(data.dir)/ledger"),
     DURABILITY("durability", "fsync"),

@@ -44,7 +44,7 @@ public final class GatewayContext
     private int adminPort = 8081;
     private int ioThreads;
     private NetTransport netTransport = NetTransport.EPOLL;
-    private int ioBusyPollUs = 100;
+    private int ioBusyPollUs = 0;
     private Path dataDir = Path.of("data");
     private Path ledgerDir;
     private Durability durability = Durability.FSYNC;

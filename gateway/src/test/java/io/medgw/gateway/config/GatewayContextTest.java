@@ -23,7 +23,7 @@ final class GatewayContextTest
         assertThat(ctx.adminPort()).isEqualTo(8081);
         assertThat(ctx.ioThreads()).isBetween(1, 4);
         assertThat(ctx.netTransport()).isEqualTo(NetTransport.EPOLL);
-        assertThat(ctx.ioBusyPollUs()).isEqualTo(100);
+        assertThat(ctx.ioBusyPollUs()).isEqualTo(0);
         assertThat(ctx.pipelineBusyPollUs()).isEqualTo(200);
         assertThat(ctx.dataDir()).isEqualTo(Path.of("data"));
         assertThat(ctx.ledgerDir()).isEqualTo(Path.of("data", "ledger"));
