@@ -87,10 +87,14 @@ final class BodyHasher
         {
             w |= (long)s[i] << shift;
         }
-        ha = Long.rotateLeft(ha + w * P2, 31) * P1;
-        hb = Long.rotateLeft(hb ^ w * P3, 27) * P4 + P5;
-        a = mix(ha);
-        b = mix(hb);
+        finish(ha, hb, w);
+    }
+
+    /** The last (partial) word of a string, then the finalizer: shared by {@link #chars} and {@link #ascii}. */
+    private void finish(final long ha, final long hb, final long w)
+    {
+        a = mix(Long.rotateLeft(ha + w * P2, 31) * P1);
+        b = mix(Long.rotateLeft(hb ^ w * P3, 27) * P4 + P5);
     }
 
     /** Hashes the scanner's last string as {@link #chars} would: from the body's bytes when it is raw ASCII. */
@@ -124,10 +128,7 @@ final class BodyHasher
         {
             w |= (long)s[i] << shift;
         }
-        ha = Long.rotateLeft(ha + w * P2, 31) * P1;
-        hb = Long.rotateLeft(hb ^ w * P3, 27) * P4 + P5;
-        a = mix(ha);
-        b = mix(hb);
+        finish(ha, hb, w);
     }
 
     void string(final String s)
