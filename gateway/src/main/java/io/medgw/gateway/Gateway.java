@@ -83,8 +83,8 @@ public final class Gateway implements AutoCloseable
             rebuiltRecords, rebuildMs, state.recordCount(), ctx.durability().configName());
 
         final LocalClock clock = new LocalClock(ctx.epochClock(), ctx.timeZone());
-        final JournalHandler journal = new JournalHandler(ledger.writer(), ctx.epochClock(), metrics.counters(),
-            () -> readiness.ringAccepting(false), ctx.durability() == io.medgw.gateway.config.Durability.FSYNC);
+        final JournalHandler journal = new JournalHandler(ledger.writer(), ctx.epochClock(), ctx.nanoClock(),
+            metrics.counters(), metrics.ledger(), () -> readiness.ringAccepting(false), ctx.durability() == io.medgw.gateway.config.Durability.FSYNC);
         final int offset = ctx.timeZone().getRules().getOffset(Instant.ofEpochMilli(ctx.epochClock().time())).getTotalSeconds();
         final ReplyHandler reply = new ReplyHandler(offset, desk, journal, ctx.receiverAdmdvs(), ctx.epochClock(),
             ctx.nanoClock(), metrics.requests(), metrics.counters());

@@ -4,8 +4,10 @@ import com.lmax.disruptor.EventHandler;
 import io.medgw.codec.ErrorCode;
 import io.medgw.gateway.status.GatewayCounter;
 import io.medgw.gateway.status.GatewayCounters;
+import io.medgw.gateway.status.LedgerMeters;
 import io.medgw.ledger.LedgerWriter;
 import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.NanoClock;
 
 /**
  * Appends each state-changing slot to the ledger and, at the end of every Disruptor batch, calls
@@ -24,7 +26,9 @@ public final class JournalHandler implements EventHandler<PipelineSlot>
 {
     private final LedgerWriter writer;
     private final EpochClock epochClock;
+    private final NanoClock nanoClock;
     private final GatewayCounters counters;
+    private final LedgerMeters meters;
     private final Runnable onFatal;
     private final boolean forcesToDisk;
     private boolean failed;
@@ -35,13 +39,17 @@ public final class JournalHandler implements EventHandler<PipelineSlot>
     /**
      * @param writer     the ledger.
      * @param epochClock wall clock stamped on records.
+     * @param nanoClock  times appends and ends of batch.
      * @param counters   gateway counters.
+     * @param meters     append and end-of-batch latency histograms.
      * @param onFatal    called once when the ledger fails (turns readiness off).
      * @param forcesToDisk true in fsync durability (the fsync counter counts only real forces).
      */
-    public JournalHandler(final LedgerWriter writer, final EpochClock epochClock, final GatewayCounters counters,
-        final Runnable onFatal, final boolean forcesToDisk)
+    public JournalHandler(final LedgerWriter writer, final EpochClock epochClock, final NanoClock nanoClock,
+        final GatewayCounters counters, final LedgerMeters meters, final Runnable onFatal, final boolean forcesToDisk)
     {
+        this.nanoClock = nanoClock;
+        this.meters = meters;
         this.forcesToDisk = forcesToDisk;
         this.writer = writer;
         this.epochClock = epochClock;
@@ -64,7 +72,9 @@ public final class JournalHandler implements EventHandler<PipelineSlot>
         {
             try
             {
+                final long t0 = nanoClock.nanoTime();
                 slot.ledgerIndex = writer.append(slot.event.request, slot.event.result, epochClock.time());
+                meters.onAppend(nanoClock.nanoTime() - t0);
                 pendingInBatch++;
                 counters.increment(GatewayCounter.LEDGER_APPENDS);
             }
@@ -77,7 +87,9 @@ public final class JournalHandler implements EventHandler<PipelineSlot>
         {
             try
             {
+                final long t0 = nanoClock.nanoTime();
                 writer.endOfBatch();
+                meters.onEndOfBatch(nanoClock.nanoTime() - t0);
                 if (forcesToDisk)
                 {
                     counters.increment(GatewayCounter.LEDGER_FSYNCS);
@@ -119,5 +131,16 @@ public final class JournalHandler implements EventHandler<PipelineSlot>
         counters.increment(GatewayCounter.FATAL_ERRORS);
         onFatal.run();
         throw ex; // reported by the counted exception handler, which keeps the processor running
+    }
+
+    /**
+     * Idle-time work of the ledger writer (pre-faulting the file ahead of the next append). Only on
+     * this handler's thread.
+     *
+     * @return pages touched (0: nothing to do).
+     */
+    int doIdleWork()
+    {
+        return writer.doIdleWork();
     }
 }

@@ -7,6 +7,7 @@ import com.lmax.disruptor.WaitStrategy;
 import org.agrona.concurrent.NanoClock;
 
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntSupplier;
 
 /**
  * {@code pipeline.idle.strategy = parking}: the first stage spins briefly, yields the core for up to
@@ -38,16 +39,21 @@ final class ParkingWaitStrategy implements WaitStrategy
 
     private final NanoClock clock;
     private final long yieldWindowNs;
+    private final IntSupplier idleWork;
     private volatile Thread waiter;
 
     /**
      * @param clock         time source for the yield window (read once per yield).
      * @param yieldWindowNs how long to yield after running out of work before parking; 0 parks after the spins.
+     * @param idleWork      run in the yield window instead of a yield while it reports work done (the
+     *                      ledger writer pre-faulting its file); it runs on the waiting stage's thread,
+     *                      so pass it only when that thread owns what it touches. May be null.
      */
-    ParkingWaitStrategy(final NanoClock clock, final long yieldWindowNs)
+    ParkingWaitStrategy(final NanoClock clock, final long yieldWindowNs, final IntSupplier idleWork)
     {
         this.clock = clock;
         this.yieldWindowNs = yieldWindowNs;
+        this.idleWork = idleWork;
     }
 
     @Override
@@ -83,7 +89,10 @@ final class ParkingWaitStrategy implements WaitStrategy
             }
             else if (clock.nanoTime() - yieldStartNs < yieldWindowNs)
             {
-                Thread.yield();
+                if (idleWork == null || idleWork.getAsInt() == 0)
+                {
+                    Thread.yield();
+                }
             }
             else
             {

@@ -20,6 +20,7 @@ import org.agrona.concurrent.NanoClock;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 /**
  * The only class that knows the pipeline's topology.
@@ -63,7 +64,8 @@ public final class PipelineWiring implements AutoCloseable
         {
             throw new IllegalArgumentException("ring size must be a power of two: " + ringSize);
         }
-        disruptor = new Disruptor<>(PipelineSlot::new, ringSize, stageThreads(), ProducerType.MULTI, waitStrategy(idle, idleClock, busyPollUs));
+        disruptor = new Disruptor<>(PipelineSlot::new, ringSize, stageThreads(), ProducerType.MULTI, waitStrategy(idle, idleClock, busyPollUs,
+            threads == 1 ? journal::doIdleWork : null)); // one thread: the waiting stage owns the ledger writer
         final SlotExceptionHandler errors = new SlotExceptionHandler(
             CountedErrorHandler.logging("pipeline", counters, GatewayCounter.HANDLER_ERRORS));
         if (threads == 1)
@@ -122,7 +124,8 @@ public final class PipelineWiring implements AutoCloseable
         drainAndStop(10_000);
     }
 
-    static WaitStrategy waitStrategy(final PipelineIdleStrategy idle, final NanoClock clock, final int busyPollUs)
+    static WaitStrategy waitStrategy(final PipelineIdleStrategy idle, final NanoClock clock, final int busyPollUs,
+        final IntSupplier idleWork)
     {
         switch (idle)
         {
@@ -132,7 +135,7 @@ public final class PipelineWiring implements AutoCloseable
             case BACKOFF: return PhasedBackoffWaitStrategy.withLiteLock(10, 100, TimeUnit.MICROSECONDS);
             case BLOCKING: return new BlockingWaitStrategy();
             case PARKING:
-            default: return new ParkingWaitStrategy(clock, busyPollUs * 1_000L);
+            default: return new ParkingWaitStrategy(clock, busyPollUs * 1_000L, idleWork);
         }
     }
 

@@ -24,6 +24,7 @@ public final class GatewayMetrics implements AutoCloseable
     private final PrometheusMeterRegistry registry;
     private final GatewayCounters counters;
     private final RequestMeters requests;
+    private final LedgerMeters ledger;
     private final Set<GatewayGauge> registeredGauges = EnumSet.noneOf(GatewayGauge.class);
     private JvmGcMetrics gcMetrics;
 
@@ -42,6 +43,13 @@ public final class GatewayMetrics implements AutoCloseable
         this.registry = Objects.requireNonNull(registry, "registry");
         this.counters = new GatewayCounters(registry);
         this.requests = new RequestMeters(registry, counters, infnos);
+        this.ledger = new LedgerMeters(registry);
+    }
+
+    /** @return the ledger append and end-of-batch timers. */
+    public LedgerMeters ledger()
+    {
+        return ledger;
     }
 
     /**

@@ -41,6 +41,9 @@ final class DurabilityIT
             assertThat(metrics.status()).isEqualTo(200);
             assertThat(WireChecks.metric(metrics.text(), "medgw_ledger_fsyncs_total")).as("batches forced").isGreaterThan(0);
             assertThat(WireChecks.metric(metrics.text(), "medgw_ledger_appends_total")).isEqualTo(5);
+            assertThat(WireChecks.metric(metrics.text(), "medgw_ledger_append_latency_seconds_count")).isEqualTo(5);
+            assertThat(WireChecks.metric(metrics.text(), "medgw_ledger_batch_latency_seconds_count"))
+                .as("one per batch, as the fsyncs").isEqualTo(WireChecks.metric(metrics.text(), "medgw_ledger_fsyncs_total"));
         }
         final List<ItGateway.Record> records = ItGateway.readLedger(gw.ledgerDir);
         assertThat(records).extracting(ItGateway.Record::setlId).containsExactlyElementsOf(setlIds);

@@ -35,7 +35,7 @@ final class ParkingWaitStrategyTest
         final AtomicLong repliedSum = new AtomicLong();
         final CountDownLatch replied = new CountDownLatch(count);
         final Disruptor<Cell> disruptor = new Disruptor<>(Cell::new, 64, r -> new Thread(r, "test-stage"),
-            ProducerType.MULTI, new ParkingWaitStrategy(SystemNanoClock.INSTANCE, yieldWindowNs));
+            ProducerType.MULTI, new ParkingWaitStrategy(SystemNanoClock.INSTANCE, yieldWindowNs, null));
         final EventHandler<Cell> first = (c, seq, end) -> settledSum.addAndGet(c.value);
         final EventHandler<Cell> second = (c, seq, end) ->
         {
@@ -74,12 +74,40 @@ final class ParkingWaitStrategyTest
             final Thread t = new Thread(r, "test-stage");
             stage.set(t);
             return t;
-        }, ProducerType.MULTI, new ParkingWaitStrategy(SystemNanoClock.INSTANCE, 200_000L));
+        }, ProducerType.MULTI, new ParkingWaitStrategy(SystemNanoClock.INSTANCE, 200_000L, null));
         disruptor.handleEventsWith((c, seq, end) -> { });
         disruptor.start();
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20)); // the stage is parked by now
         disruptor.halt();
         stage.get().join(2_000);
         assertThat(stage.get().isAlive()).isFalse();
+    }
+
+    @Test
+    void shouldRunIdleWorkOnTheStageThreadWhileWaitingAndStillHandleEvents() throws Exception
+    {
+        final java.util.concurrent.atomic.AtomicInteger budget = new java.util.concurrent.atomic.AtomicInteger(50);
+        final java.util.concurrent.atomic.AtomicReference<String> idleThread = new java.util.concurrent.atomic.AtomicReference<>();
+        final CountDownLatch handled = new CountDownLatch(1);
+        final Disruptor<Cell> disruptor = new Disruptor<>(Cell::new, 64, r -> new Thread(r, "test-stage"),
+            ProducerType.MULTI, new ParkingWaitStrategy(SystemNanoClock.INSTANCE, 50_000_000L, () ->
+            {
+                idleThread.set(Thread.currentThread().getName());
+                return budget.get() > 0 ? budget.decrementAndGet() + 1 : 0; // 50 calls with work, then none
+            }));
+        disruptor.handleEventsWith((c, seq, end) -> handled.countDown());
+        final RingBuffer<Cell> ring = disruptor.start();
+        try
+        {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20)); // inside the 50 ms yield window
+            assertThat(budget.get()).as("idle work ran until it had nothing left").isZero();
+            assertThat(idleThread.get()).isEqualTo("test-stage");
+            assertThat(ring.tryPublishEvent((c, seq) -> c.value = 1)).isTrue();
+            assertThat(handled.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+        finally
+        {
+            disruptor.shutdown(5, TimeUnit.SECONDS);
+        }
     }
 }
