@@ -1,6 +1,8 @@
 package io.medgw.gateway.status;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -9,6 +11,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -118,5 +121,22 @@ public final class GatewayMetrics implements AutoCloseable
             gcMetrics = null;
         }
         registry.close();
+    }
+
+    /**
+     * A latency timer published as a Prometheus histogram (quantiles come from its buckets).
+     *
+     * @param registry    where.
+     * @param name        the meter name ({@code medgw.….latency}).
+     * @param description what one sample measures.
+     * @param min         the smallest latency expected.
+     * @param max         the largest latency expected.
+     * @return the registered timer.
+     */
+    static Timer latencyHistogram(final MeterRegistry registry, final String name, final String description,
+        final Duration min, final Duration max)
+    {
+        return Timer.builder(name).description(description).publishPercentileHistogram()
+            .minimumExpectedValue(min).maximumExpectedValue(max).register(registry);
     }
 }

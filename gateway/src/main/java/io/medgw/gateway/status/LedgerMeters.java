@@ -19,18 +19,11 @@ public final class LedgerMeters
 
     LedgerMeters(final MeterRegistry registry)
     {
-        append = Timer.builder("medgw.ledger.append.latency")
-            .description("one ledger append (encode and write into the queue), per record")
-            .publishPercentileHistogram()
-            .minimumExpectedValue(Duration.ofNanos(500))
-            .maximumExpectedValue(Duration.ofSeconds(1))
-            .register(registry);
-        endOfBatch = Timer.builder("medgw.ledger.batch.latency")
-            .description("end of a batch of appends: the fsync in fsync durability, per batch")
-            .publishPercentileHistogram()
-            .minimumExpectedValue(Duration.ofNanos(500))
-            .maximumExpectedValue(Duration.ofSeconds(10))
-            .register(registry);
+        append = GatewayMetrics.latencyHistogram(registry, "medgw.ledger.append.latency",
+            "one ledger append (encode and write into the queue), per record", Duration.ofNanos(500), Duration.ofSeconds(1));
+        endOfBatch = GatewayMetrics.latencyHistogram(registry, "medgw.ledger.batch.latency",
+            "end of a batch of appends: the fsync in fsync durability, per batch", Duration.ofNanos(500),
+            Duration.ofSeconds(10));
     }
 
     /** @param ns how long one append took. */

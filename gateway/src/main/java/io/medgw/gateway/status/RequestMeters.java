@@ -77,12 +77,8 @@ public final class RequestMeters
                     .register(registry);
             }
         }
-        latency = Timer.builder("medgw.request.latency")
-            .description("request complete to reply handed back, per request")
-            .publishPercentileHistogram()
-            .minimumExpectedValue(Duration.ofNanos(20_000))
-            .maximumExpectedValue(Duration.ofSeconds(10))
-            .register(registry);
+        latency = GatewayMetrics.latencyHistogram(registry, "medgw.request.latency",
+            "request complete to reply handed back, per request", Duration.ofNanos(20_000), Duration.ofSeconds(10));
     }
 
     /**
