@@ -201,7 +201,7 @@ final class JsonScanner
         }
         if (c != '"')
         {
-            throw unexpected(pos, "was expecting double-quote to start field name");
+            throw unexpected(pos, "was expecting a quotation mark (\") to start a field name");
         }
         started[depth] = true;
         final int from = pos + 1;

@@ -394,12 +394,6 @@ public final class SettlementRecord
         cancelled = value;
     }
 
-    /** @return medfee_sumamt of the answer (negative for a cancellation). */
-    public long medfeeSumamt()
-    {
-        return new PackedLongs.Cursor(numbers).next();
-    }
-
     long hash()
     {
         long h = StateHash.of(fixmedinsCode);

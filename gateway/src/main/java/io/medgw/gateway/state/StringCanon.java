@@ -87,12 +87,6 @@ final class StringCanon
         return shared;
     }
 
-    /** @return the number of distinct strings and arrays held. */
-    int size()
-    {
-        return strings.size() + arrays.size();
-    }
-
     /** Content equality for arrays of canonical strings. */
     private static final class Key
     {
