@@ -110,11 +110,11 @@ final class ConnectionOutbox implements ReplyChannel, Runnable
      *
      * @param linger true when unread request bytes may follow: half-close and drain before closing.
      */
-    void enqueueRefusal(
-        final int status, final ErrorCode code, final int connectionMode, final boolean linger, final long receivedEpochMs)
+    void enqueueRefusal(final int status, final ErrorCode code, final byte[] detail, final int connectionMode,
+        final boolean linger, final long receivedEpochMs)
     {
         final byte[] scratch = shared.envelopeScratch();
-        final int n = shared.envelopes.encode(code, receivedEpochMs, scratch, 0);
+        final int n = shared.envelopes.encode(code, detail, receivedEpochMs, scratch, 0);
         final OutboxEntry e = entry();
         e.response = HttpResponses.encode(channel.alloc(), status, connectionMode, scratch, 0, n);
         e.connectionMode = connectionMode;

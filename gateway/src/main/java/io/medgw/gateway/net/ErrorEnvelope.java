@@ -22,13 +22,15 @@ import java.util.function.LongSupplier;
 public final class ErrorEnvelope
 {
     /** Upper bound of an encoded envelope, bytes. */
-    public static final int MAX_LENGTH = 512;
+    public static final int MAX_LENGTH = 768;
 
     private static final byte[] INFCODE = ascii("{\"infcode\":");
     private static final byte[] REFMSGID = ascii(",\"inf_refmsgid\":\"");
     private static final byte[] REFMSG_TIME = ascii("\",\"refmsg_time\":\"");
     private static final byte[] RESPOND_TIME = ascii("\",\"respond_time\":\"");
     private static final byte[] ERR_MSG = ascii("\",\"err_msg\":\"");
+    private static final byte[] DETAIL_SEPARATOR = ascii(": ");
+    private static final int MAX_DETAIL = 160;
     private static final byte[] TAIL = ascii("\",\"warn_msg\":null,\"cainfo\":null,\"signtype\":null,\"output\":null}");
     private static final byte[][] MESSAGES = new byte[ErrorCode.values().length][];
     private static final byte[][] INFCODES = new byte[ErrorCode.values().length][];
@@ -40,7 +42,7 @@ public final class ErrorEnvelope
             final String text = c.name() + ": " + c.summary();
             MESSAGES[c.ordinal()] = text.replace("\\", "\\\\").replace("\"", "\\\"").getBytes(StandardCharsets.UTF_8);
             INFCODES[c.ordinal()] = ascii(Integer.toString(c.infcode()));
-            if (MESSAGES[c.ordinal()].length > MAX_LENGTH - 256)
+            if (MESSAGES[c.ordinal()].length > MAX_LENGTH - 256 - MAX_DETAIL - 2)
             {
                 throw new IllegalStateException("error summary too long for MAX_LENGTH: " + c);
             }
@@ -78,6 +80,23 @@ public final class ErrorEnvelope
      */
     public int encode(final ErrorCode code, final long receivedEpochMs, final byte[] dst, final int offset)
     {
+        return encode(code, null, receivedEpochMs, dst, offset);
+    }
+
+    /**
+     * As {@link #encode(ErrorCode, long, byte[], int)}, with what exactly was wrong after the code's
+     * summary in {@code err_msg} ({@code "E5001: malformed request: " + detail}).
+     *
+     * @param code            the refusal.
+     * @param detail          from {@link #detail(String)}, or null.
+     * @param receivedEpochMs when the request arrived (refmsg_time); respond_time is now.
+     * @param dst             target with at least {@link #MAX_LENGTH} bytes from offset.
+     * @param offset          first byte.
+     * @return number of bytes written.
+     */
+    public int encode(final ErrorCode code, final byte[] detail, final long receivedEpochMs, final byte[] dst,
+        final int offset)
+    {
         final long nowLocal = clock.localMs(clock.epochMs());
         final long receivedLocal = clock.localMs(receivedEpochMs);
         int p = put(INFCODE, dst, offset);
@@ -92,6 +111,11 @@ public final class ErrorEnvelope
         p = WireClock.writeCompact(nowLocal, dst, p, true);
         p = put(ERR_MSG, dst, p);
         p = put(MESSAGES[code.ordinal()], dst, p);
+        if (detail != null)
+        {
+            p = put(DETAIL_SEPARATOR, dst, p);
+            p = put(detail, dst, p);
+        }
         p = put(TAIL, dst, p);
         return p - offset;
     }
@@ -107,6 +131,22 @@ public final class ErrorEnvelope
         final byte[] out = new byte[MAX_LENGTH];
         final int n = encode(code, clock.epochMs(), out, 0);
         return Arrays.copyOf(out, n);
+    }
+
+    /**
+     * Encodes a fixed explanation once, at class initialisation (so refusing allocates nothing).
+     *
+     * @param text what was wrong and what to do (at most {@value #MAX_DETAIL} bytes in UTF-8).
+     * @return the JSON-escaped bytes for {@link #encode(ErrorCode, byte[], long, byte[], int)}.
+     */
+    public static byte[] detail(final String text)
+    {
+        final byte[] b = text.replace("\\", "\\\\").replace("\"", "\\\"").getBytes(StandardCharsets.UTF_8);
+        if (b.length > MAX_DETAIL)
+        {
+            throw new IllegalArgumentException("detail longer than " + MAX_DETAIL + " bytes: " + text);
+        }
+        return b;
     }
 
     private static int put(final byte[] src, final byte[] dst, final int offset)

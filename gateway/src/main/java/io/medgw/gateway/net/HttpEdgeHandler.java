@@ -29,6 +29,15 @@ import java.io.IOException;
  */
 final class HttpEdgeHandler extends ChannelInboundHandlerAdapter
 {
+    // what exactly was wrong, after the code's summary in err_msg (encoded once)
+    private static final byte[] NOT_HTTP = ErrorEnvelope.detail(
+        "not a valid HTTP/1.1 request (request line, headers or chunked framing)");
+    private static final byte[] UNKNOWN_PATH = ErrorEnvelope.detail(
+        "POST to /fsi/api/rsfComIfsService/callService or a per-service path of docs/protocol.md");
+    private static final byte[] CONTENT_TYPE = ErrorEnvelope.detail(
+        "Content-Type must be application/json or text/plain (a UTF-8 JSON body)");
+    private static final byte[] TOO_LARGE = ErrorEnvelope.detail("the body is over max.body.bytes");
+
     private static final int HEAD = 0;
     private static final int BODY = 1;
     private static final int DISCARD = 2;
@@ -66,7 +75,7 @@ final class HttpEdgeHandler extends ChannelInboundHandlerAdapter
             if (msg instanceof DecoderResultProvider && ((DecoderResultProvider)msg).decoderResult().isFailure())
             {
                 shared.badRequests.increment();
-                refuseAndClose(400, ErrorCode.E5001);
+                refuseAndClose(400, ErrorCode.E5001, NOT_HTTP);
                 return;
             }
             if (msg instanceof HttpRequest)
@@ -98,20 +107,20 @@ final class HttpEdgeHandler extends ChannelInboundHandlerAdapter
         if (infno == null)
         {
             shared.unknownPaths.increment();
-            refuse(404, ErrorCode.E5004, expectContinue);
+            refuse(404, ErrorCode.E5004, UNKNOWN_PATH, expectContinue);
             return;
         }
         if (!acceptedContentType(headers.get(HttpHeaderNames.CONTENT_TYPE)))
         {
             shared.badRequests.increment();
-            refuse(415, ErrorCode.E5001, expectContinue);
+            refuse(415, ErrorCode.E5001, CONTENT_TYPE, expectContinue);
             return;
         }
         final long declared = contentLength(request);
         if (declared > shared.maxBodyBytes)
         {
             shared.bodyTooLarge.increment();
-            refuseAndClose(413, ErrorCode.E5006);
+            refuseAndClose(413, ErrorCode.E5006, TOO_LARGE);
             return;
         }
         String signedBy = null;
@@ -122,7 +131,7 @@ final class HttpEdgeHandler extends ChannelInboundHandlerAdapter
                 headers.get("x-tif-signature")))
             {
                 shared.authRefusals.increment();
-                refuse(401, ErrorCode.E5009, expectContinue);
+                refuse(401, ErrorCode.E5009, null, expectContinue);
                 return;
             }
         }
@@ -145,7 +154,7 @@ final class HttpEdgeHandler extends ChannelInboundHandlerAdapter
             if (body.readableBytes() + chunk.readableBytes() > shared.maxBodyBytes)
             {
                 shared.bodyTooLarge.increment();
-                refuseAndClose(413, ErrorCode.E5006);
+                refuseAndClose(413, ErrorCode.E5006, TOO_LARGE);
                 return;
             }
             body.writeBytes(chunk);
@@ -166,25 +175,25 @@ final class HttpEdgeHandler extends ChannelInboundHandlerAdapter
     }
 
     /** Refuses and skips this request's body; the connection stays usable unless the client asked otherwise. */
-    private void refuse(final int status, final ErrorCode code, final boolean expectContinue)
+    private void refuse(final int status, final ErrorCode code, final byte[] detail, final boolean expectContinue)
     {
         if (expectContinue)
         {
             // The client may or may not send the body it announced: only closing keeps the framing safe.
-            refuseAndClose(status, code);
+            refuseAndClose(status, code, detail);
             return;
         }
         final boolean close = connectionMode == HttpResponses.CLOSE;
         phase = close ? IGNORE : DISCARD;
-        outbox.enqueueRefusal(status, code, connectionMode, close, receivedEpochMs); // closing: the body may be unread
+        outbox.enqueueRefusal(status, code, detail, connectionMode, close, receivedEpochMs); // closing: the body may be unread
     }
 
     /** Refuses and closes after the answer, draining whatever the client still sends meanwhile. */
-    private void refuseAndClose(final int status, final ErrorCode code)
+    private void refuseAndClose(final int status, final ErrorCode code, final byte[] detail)
     {
         releaseBody();
         phase = IGNORE;
-        outbox.enqueueRefusal(status, code, HttpResponses.CLOSE, true, receivedEpochMs);
+        outbox.enqueueRefusal(status, code, detail, HttpResponses.CLOSE, true, receivedEpochMs);
     }
 
     public void userEventTriggered(final ChannelHandlerContext ctx, final Object evt)

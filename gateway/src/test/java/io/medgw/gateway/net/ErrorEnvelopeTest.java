@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 final class ErrorEnvelopeTest
 {
@@ -28,6 +29,23 @@ final class ErrorEnvelopeTest
             "{\"infcode\":-2,\"inf_refmsgid\":\"500000202107141108170000514555\",\"refmsg_time\":\"20210714110816123\"," +
             "\"respond_time\":\"20210714110817123\",\"err_msg\":\"E5006: request body too large\",\"warn_msg\":null," +
             "\"cainfo\":null,\"signtype\":null,\"output\":null}");
+    }
+
+    @Test
+    void shouldAppendAnEscapedDetailAfterTheSummaryAndRefuseAnOverlongOne()
+    {
+        final ErrorEnvelope envelope = new ErrorEnvelope("440300", new WireClock(ZoneId.of("UTC"), () -> NOW_MS), () -> 1);
+        final byte[] out = new byte[ErrorEnvelope.MAX_LENGTH];
+        final byte[] longest = ErrorEnvelope.detail("x".repeat(158) + "\"");
+        for (final ErrorCode code : ErrorCode.values())
+        {
+            final int n = envelope.encode(code, longest, NOW_MS, out, 0);
+            assertThat(n).isLessThanOrEqualTo(ErrorEnvelope.MAX_LENGTH);
+        }
+        final int n = envelope.encode(ErrorCode.E5001, ErrorEnvelope.detail("say \"json\" 中文"), NOW_MS, out, 0);
+        assertThat(new String(out, 0, n, StandardCharsets.UTF_8))
+            .contains("\"err_msg\":\"E5001: malformed request: say \\\"json\\\" 中文\",\"warn_msg\":null");
+        assertThatThrownBy(() -> ErrorEnvelope.detail("x".repeat(161))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -72,7 +72,7 @@ final class GatewayServerLimitsTest
 
             assertThat(r.status()).isEqualTo(413);
             assertThat(r.headers()).containsEntry("connection", "close");
-            assertThat(r.body()).contains("\"infcode\":-2").contains("\"err_msg\":\"E5006: request body too large\"");
+            assertThat(r.body()).contains("\"infcode\":-2").contains("\"err_msg\":\"E5006: request body too large: the body is over max.body.bytes\"");
             c.send("x".repeat(8192)); // the client may still be sending: drained, not reset
             assertThat(c.closedByServer()).isTrue();
         }

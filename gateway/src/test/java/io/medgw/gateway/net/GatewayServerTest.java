@@ -102,7 +102,7 @@ final class GatewayServerTest
             final RawHttp.Response ok = c.send(RawHttp.post("/callService", "application/json", "{}")).read();
 
             assertThat(refused.status()).isEqualTo(415);
-            assertThat(refused.body()).contains("\"infcode\":-2").contains("\"err_msg\":\"E5001: malformed request\"");
+            assertThat(refused.body()).contains("\"infcode\":-2").contains("\"err_msg\":\"E5001: malformed request: Content-Type must be application/json or text/plain (a UTF-8 JSON body)\"");
             assertThat(ok.status()).isEqualTo(200);
             assertThat(ok.body()).isEqualTo("-|-|{}");
         }
@@ -121,7 +121,7 @@ final class GatewayServerTest
 
             assertThat(unknown.status()).isEqualTo(404);
             assertThat(unknown.body()).startsWith("{\"infcode\":-2,\"inf_refmsgid\":\"440300")
-                .contains("\"err_msg\":\"E5004: unknown transaction\"").endsWith("\"output\":null}");
+                .contains("\"err_msg\":\"E5004: unknown transaction: POST to /fsi/api/rsfComIfsService/callService or a per-service path of docs/protocol.md\"").endsWith("\"output\":null}");
             assertThat(get.status()).isEqualTo(404);
             assertThat(get.body()).contains("E5004");
             assertThat(ok.body()).isEqualTo("2206|-|{}");
