@@ -5,6 +5,10 @@ import io.medgw.codec.message.SettlementResult;
 import io.medgw.codec.reply.ByteSink;
 import io.medgw.codec.reply.ResponseEncoder;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * What the pipeline needs from the non-settlement transactions (sign-in, visits, fee uploads,
  * queries, reconciliation, files). All methods but {@link #writeReply} run on the settle thread,
@@ -59,5 +63,43 @@ public interface TransactionDeskAdapter
     default boolean binaryReply(final SettlementEvent e)
     {
         return false;
+    }
+
+    /**
+     * @return true when this desk can write and read its state in a snapshot ({@link #writeSnapshot});
+     * the gateway takes snapshots only then.
+     */
+    default boolean snapshots()
+    {
+        return false;
+    }
+
+    /**
+     * Writes everything this desk owns, so that {@link #readSnapshot} into a fresh desk gives a desk
+     * that behaves, and digests, the same. Settle thread (or the starting thread before the pipeline runs).
+     *
+     * @param out the snapshot payload.
+     * @throws IOException when writing fails.
+     */
+    default void writeSnapshot(final DataOutput out) throws IOException
+    {
+        throw new UnsupportedOperationException("this desk does not write snapshots");
+    }
+
+    /**
+     * Fills a fresh desk (nothing applied yet) from what {@link #writeSnapshot} wrote.
+     *
+     * @param in the snapshot payload.
+     * @throws IOException when the payload is damaged or not a desk section.
+     */
+    default void readSnapshot(final DataInput in) throws IOException
+    {
+        throw new UnsupportedOperationException("this desk does not read snapshots");
+    }
+
+    /** @return a deterministic hash of the desk's state (equal after a replay or a snapshot load); 0 if none. */
+    default long digest()
+    {
+        return 0;
     }
 }

@@ -350,6 +350,7 @@ public final class TransactionDesk implements TransactionDeskAdapter
     }
 
     /** @return a deterministic hash of everything this desk owns (equal after a replay). */
+    @Override
     public long digest()
     {
         long h = StateHash.combine(signIn.registry().digest(), visits.store().digest());
