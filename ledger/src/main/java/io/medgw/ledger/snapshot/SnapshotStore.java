@@ -23,7 +23,8 @@ import java.util.zip.CheckedOutputStream;
  * idempotency window, visits) tagged with the ledger index it covers; on restart it loads the
  * {@link #latest()} valid snapshot and replays only the records after that index.
  * <p>
- * A snapshot is written to a temporary file, forced, atomically renamed to
+ * A snapshot is written to a temporary file ({@link #begin}), then given its header, forced and
+ * atomically renamed ({@link #commit}) to
  * {@code snapshot-<20-digit sequence>.snap}, and the directory forced: a crash leaves either the
  * old set or the new file, never a half-written snapshot under the final name. Damaged files are
  * skipped by {@link #latest()}. Only the newest {@code retain} snapshots are kept.
@@ -52,10 +53,24 @@ public final class SnapshotStore
         }
         this.dir = Files.createDirectories(dir);
         this.retain = retain;
+        deleteLeftovers();
+    }
+
+    /** A crash between begin and commit leaves a temporary file; nobody will commit it now. */
+    private void deleteLeftovers() throws IOException
+    {
+        try (Stream<Path> files = Files.list(dir))
+        {
+            for (final Path p : files.filter(p -> p.getFileName().toString().endsWith(TEMP_SUFFIX)).toList())
+            {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /**
-     * Writes a snapshot durably, then deletes the ones beyond {@code retain}.
+     * Writes a snapshot durably, then deletes the ones beyond {@code retain}: {@link #begin} then
+     * {@link #commit}.
      *
      * @param ledgerIndex    index of the last ledger record the state includes.
      * @param ledgerSequence sequence of that record (names the file).
@@ -69,36 +84,90 @@ public final class SnapshotStore
     public Snapshot save(final long ledgerIndex, final long ledgerSequence, final long stateDigestHi,
         final long stateDigestLo, final long nowEpochMs, final SnapshotWriter writer) throws IOException
     {
-        final Path target = dir.resolve(String.format("%s%020d%s", PREFIX, ledgerSequence, SUFFIX));
-        final Path temp = dir.resolve(target.getFileName() + TEMP_SUFFIX);
-        final long payloadLength;
-        final int payloadCrc;
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))
+        return commit(begin(writer), ledgerIndex, ledgerSequence, stateDigestHi, stateDigestLo, nowEpochMs);
+    }
+
+    /**
+     * First half of a snapshot: writes the payload to a temporary file (not forced) and returns it,
+     * before the caller knows which ledger record the state covers. The gateway's state thread calls
+     * this; the slow half, {@link #commit}, runs elsewhere once that record is durable.
+     *
+     * @param writer writes the payload.
+     * @return the payload written, not yet a snapshot.
+     * @throws IOException when writing fails (the temporary file is deleted).
+     */
+    public PendingSnapshot begin(final SnapshotWriter writer) throws IOException
+    {
+        final Path temp = Files.createTempFile(dir, PREFIX, TEMP_SUFFIX);
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE))
         {
             channel.position(SnapshotFormat.HEADER_LENGTH);
             final CheckedOutputStream checked =
                 new CheckedOutputStream(Channels.newOutputStream(channel), new CRC32C());
-            final DataOutputStream out = new DataOutputStream(new BufferedOutputStream(checked, 64 * 1024));
+            final DataOutputStream out = new DataOutputStream(new BufferedOutputStream(checked, 256 * 1024));
             writer.writeTo(out);
             out.flush();
-            payloadLength = channel.position() - SnapshotFormat.HEADER_LENGTH;
-            payloadCrc = (int)checked.getChecksum().getValue();
-            final ByteBuffer header = SnapshotFormat.header(ledgerIndex, ledgerSequence, nowEpochMs,
-                stateDigestHi, stateDigestLo, payloadLength, payloadCrc);
-            channel.write(header, 0);
-            channel.force(true);
+            return new PendingSnapshot(temp, channel.position() - SnapshotFormat.HEADER_LENGTH,
+                (int)checked.getChecksum().getValue());
         }
         catch (final IOException | RuntimeException ex)
         {
             Files.deleteIfExists(temp);
             throw ex;
         }
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Second half: writes the header, forces the file, renames it atomically to its final name,
+     * forces the directory and prunes old snapshots.
+     *
+     * @param pending        what {@link #begin} wrote.
+     * @param ledgerIndex    index of the last ledger record the state includes.
+     * @param ledgerSequence sequence of that record (names the file).
+     * @param stateDigestHi  high half of the state digest.
+     * @param stateDigestLo  low half of the state digest.
+     * @param nowEpochMs     creation time.
+     * @return the snapshot.
+     * @throws IOException when writing or forcing fails (the temporary file is deleted).
+     */
+    public Snapshot commit(final PendingSnapshot pending, final long ledgerIndex, final long ledgerSequence,
+        final long stateDigestHi, final long stateDigestLo, final long nowEpochMs) throws IOException
+    {
+        final Path target = dir.resolve(String.format("%s%020d%s", PREFIX, ledgerSequence, SUFFIX));
+        try (FileChannel channel = FileChannel.open(pending.path(), StandardOpenOption.WRITE))
+        {
+            final ByteBuffer header = SnapshotFormat.header(ledgerIndex, ledgerSequence, nowEpochMs,
+                stateDigestHi, stateDigestLo, pending.payloadLength(), pending.payloadCrc());
+            channel.write(header, 0);
+            channel.force(true);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            discard(pending);
+            throw ex;
+        }
+        Files.move(pending.path(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         forceDirectory();
         prune();
         return new Snapshot(target, ledgerIndex, ledgerSequence, nowEpochMs, stateDigestHi, stateDigestLo,
-            payloadLength, payloadCrc);
+            pending.payloadLength(), pending.payloadCrc());
+    }
+
+    /**
+     * Drops a payload that will not become a snapshot (its ledger record was not made durable).
+     *
+     * @param pending what {@link #begin} wrote.
+     * @throws IOException when the file cannot be deleted.
+     */
+    public void discard(final PendingSnapshot pending) throws IOException
+    {
+        Files.deleteIfExists(pending.path());
+    }
+
+    /** @return the directory. */
+    public Path dir()
+    {
+        return dir;
     }
 
     /**

@@ -116,4 +116,41 @@ class SnapshotStoreTest
         assertThatThrownBy(() -> snapshot.read(in -> in.readInt())).isInstanceOf(IOException.class)
             .hasMessageContaining("unread");
     }
+
+    @Test
+    void shouldCommitAPayloadWrittenBeforeItsLedgerIndexWasKnown() throws IOException
+    {
+        final SnapshotStore store = new SnapshotStore(dir, 2);
+        final PendingSnapshot pending = store.begin(balances(3, 4));
+
+        assertThat(store.latest()).isNull(); // a pending payload is not a snapshot yet
+        final Snapshot committed = store.commit(pending, 77, 8, 1, 2, 3_000);
+
+        assertThat(Files.exists(pending.path())).isFalse();
+        final Snapshot latest = store.latest();
+        assertThat(latest.path()).isEqualTo(committed.path());
+        assertThat(latest.ledgerIndex()).isEqualTo(77);
+        latest.read(in ->
+        {
+            assertThat(in.readInt()).isEqualTo(2);
+            assertThat(in.readLong()).isEqualTo(3);
+            assertThat(in.readLong()).isEqualTo(4);
+            assertThat(in.readUTF()).isEqualTo("张伟");
+        });
+    }
+
+    @Test
+    void shouldDiscardAPendingPayloadAndDeleteLeftoversOnOpen() throws IOException
+    {
+        final SnapshotStore store = new SnapshotStore(dir, 2);
+        final PendingSnapshot dropped = store.begin(balances(1));
+        store.discard(dropped);
+        final PendingSnapshot crashed = store.begin(balances(2)); // a crash before commit leaves it
+
+        assertThat(Files.exists(dropped.path())).isFalse();
+        assertThat(Files.exists(crashed.path())).isTrue();
+        new SnapshotStore(dir, 2);
+        assertThat(Files.exists(crashed.path())).isFalse();
+        assertThat(new SnapshotStore(dir, 2).latest()).isNull();
+    }
 }
