@@ -1,5 +1,12 @@
 package io.medgw.gateway.recon;
 
+import io.medgw.gateway.visit.DeskSnapshot;
+import io.medgw.ledger.snapshot.SnapshotData;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * One settlement (refd_setl_flag 0) or cancellation / 冲正 (refd_setl_flag 1, amounts negative) as
  * reconciliation sees it: what the gateway settled for an institution. Immutable but for the
@@ -44,6 +51,41 @@ public final class ReconRow
         this.acctPay = acctPay;
         this.psnCashPay = psnCashPay;
         this.refdSetlFlag = refdSetlFlag;
+    }
+
+    /**
+     * Snapshot part of one row; the institution and day are the group's it is written in.
+     * <pre>
+     *   string setl_id, orig_setl_id, mdtrt_id, psn_no, msgid, insutype, clr_type ·
+     *   long medfee_sumamt, fund_pay_sumamt, acct_pay, psn_cash_pay · byte refd_setl_flag ·
+     *   long ledger index
+     * </pre>
+     */
+    void writeTo(final DataOutput out) throws IOException
+    {
+        SnapshotData.writeString(out, setlId);
+        SnapshotData.writeString(out, origSetlId);
+        SnapshotData.writeString(out, mdtrtId);
+        SnapshotData.writeString(out, psnNo);
+        SnapshotData.writeString(out, msgid);
+        SnapshotData.writeString(out, insutype);
+        SnapshotData.writeString(out, clrType);
+        out.writeLong(medfeeSumamt);
+        out.writeLong(fundPaySumamt);
+        out.writeLong(acctPay);
+        out.writeLong(psnCashPay);
+        out.writeByte(refdSetlFlag);
+        out.writeLong(ledgerIndex);
+    }
+
+    static ReconRow readFrom(final DataInput in, final String fixmedinsCode, final int day, final DeskSnapshot.Canon canon)
+        throws IOException
+    {
+        final ReconRow r = new ReconRow(fixmedinsCode, SnapshotData.readString(in), SnapshotData.readString(in),
+            SnapshotData.readString(in), SnapshotData.readString(in), SnapshotData.readString(in), canon.read(in),
+            canon.read(in), day, in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readByte());
+        r.ledgerIndex = in.readLong();
+        return r;
     }
 
     /** @return setl_id. */

@@ -2,10 +2,15 @@ package io.medgw.gateway.visit;
 
 import io.medgw.codec.message.FeeLine;
 import io.medgw.gateway.state.StateHash;
+import io.medgw.ledger.snapshot.SnapshotData;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * One multi-step visit (就诊): an outpatient registration (2201) or an inpatient stay (2401), with
@@ -138,6 +143,8 @@ public final class Visit
         h = StateHash.combine(h, StateHash.of(psnNo));
         h = StateHash.combine(h, StateHash.of(iptOtpNo));
         h = StateHash.combine(h, inpatient ? 1 : 0);
+        h = StateHash.combine(h, begntime);
+        h = StateHash.combine(h, StateHash.of(insutype));
         h = StateHash.combine(h, StateHash.of(medType));
         h = StateHash.combine(h, StateHash.of(diseCodg));
         h = StateHash.combine(h, status);
@@ -153,6 +160,84 @@ public final class Visit
         return h;
     }
 
+    /**
+     * Snapshot part: the visit, its live settlements, its lines in upload order.
+     * <pre>
+     *   string mdtrt_id, fixmedins_code, psn_no, ipt_otp_no · boolean inpatient · long begntime ·
+     *   string insutype, med_type, dise_codg · long endtime · int status ·
+     *   int live setl_ids × string · int lines × line ({@link Line#writeTo})
+     * </pre>
+     */
+    void writeTo(final DataOutput out) throws IOException
+    {
+        SnapshotData.writeString(out, mdtrtId);
+        SnapshotData.writeString(out, fixmedinsCode);
+        SnapshotData.writeString(out, psnNo);
+        SnapshotData.writeString(out, iptOtpNo);
+        out.writeBoolean(inpatient);
+        out.writeLong(begntime);
+        SnapshotData.writeString(out, insutype);
+        SnapshotData.writeString(out, medType);
+        SnapshotData.writeString(out, diseCodg);
+        out.writeLong(endtime);
+        out.writeInt(status);
+        out.writeInt(liveSetlIds.size());
+        for (final String id : liveSetlIds)
+        {
+            SnapshotData.writeString(out, id);
+        }
+        out.writeInt(lines.size());
+        for (final Line l : lines.values())
+        {
+            l.writeTo(out);
+        }
+    }
+
+    /**
+     * @param in      the payload.
+     * @param canon   shares code values.
+     * @param setlIds the shared instance of a setl_id (the reconciliation index's), or the argument.
+     * @return the visit {@link #writeTo} wrote.
+     */
+    static Visit readFrom(final DataInput in, final DeskSnapshot.Canon canon, final UnaryOperator<String> setlIds)
+        throws IOException
+    {
+        final Visit v = new Visit(SnapshotData.readString(in), canon.read(in), SnapshotData.readString(in), SnapshotData.readString(in),
+            in.readBoolean(), in.readLong());
+        v.insutype = canon.read(in);
+        v.medType = canon.read(in);
+        v.diseCodg = canon.read(in);
+        v.endtime = in.readLong();
+        v.status = in.readInt();
+        if (v.status < OPEN || v.status > CANCELLED)
+        {
+            throw new IOException("snapshot visit " + v.mdtrtId + ": status out of range: " + v.status);
+        }
+        for (int i = SnapshotData.readCount(in); i > 0; i--)
+        {
+            v.liveSetlIds.add(setlIds.apply(SnapshotData.readString(in)));
+        }
+        for (int i = SnapshotData.readCount(in); i > 0; i--)
+        {
+            final Line l = Line.readFrom(in, v, canon);
+            v.lines.put(l.fee.feedetlSn, l);
+        }
+        return v;
+    }
+
+    /** @return the live setl_id equal to {@code id} (the shared instance), or {@code id}. */
+    private String liveSetlId(final String id)
+    {
+        for (final String live : liveSetlIds)
+        {
+            if (live.equals(id))
+            {
+                return live;
+            }
+        }
+        return id;
+    }
+
     /** One uploaded fee line: its inputs, its pricing at upload, and the settlement that paid it. */
     public static final class Line
     {
@@ -162,6 +247,84 @@ public final class Visit
         Line(final FeeLine from)
         {
             copy(from, fee);
+        }
+
+        private Line()
+        {
+        }
+
+        /**
+         * Every field {@link #copy} keeps, and the setl_id.
+         * <pre>
+         *   string feedetl_sn, mdtrt_id, psn_no, chrg_bchno, dise_codg, rxno, fee_ocur_time,
+         *   med_list_codg, medins_list_codg, parse error text · long amount, quantity, price ·
+         *   int parse error · long fulamt_ownpay, overlmt, preselfpay, inscp_scp, price cap ·
+         *   int chrgitm_lv, selfpay_prop · string med_chrgitm_type, ownpay reason, setl_id
+         * </pre>
+         */
+        void writeTo(final DataOutput out) throws IOException
+        {
+            SnapshotData.writeString(out, fee.feedetlSn);
+            SnapshotData.writeString(out, fee.mdtrtId);
+            SnapshotData.writeString(out, fee.psnNo);
+            SnapshotData.writeString(out, fee.chrgBchno);
+            SnapshotData.writeString(out, fee.diseCodg);
+            SnapshotData.writeString(out, fee.rxno);
+            SnapshotData.writeString(out, fee.feeOcurTime);
+            SnapshotData.writeString(out, fee.medListCodg);
+            SnapshotData.writeString(out, fee.medinsListCodg);
+            SnapshotData.writeString(out, fee.parseErrorText);
+            out.writeLong(fee.amountFen);
+            out.writeLong(fee.quantity4);
+            out.writeLong(fee.priceMicro);
+            out.writeInt(fee.parseError);
+            out.writeLong(fee.fulamtOwnpayAmt);
+            out.writeLong(fee.overlmtAmt);
+            out.writeLong(fee.preselfpayAmt);
+            out.writeLong(fee.inscpScpAmt);
+            out.writeLong(fee.pricUplmtMicro);
+            out.writeInt(fee.chrgitmLv);
+            out.writeInt(fee.selfpayPropBp);
+            SnapshotData.writeString(out, fee.medChrgitmType);
+            SnapshotData.writeString(out, fee.ownpayReason);
+            SnapshotData.writeString(out, setlId);
+        }
+
+        static Line readFrom(final DataInput in, final Visit v, final DeskSnapshot.Canon canon) throws IOException
+        {
+            final Line l = new Line();
+            final FeeLine f = l.fee;
+            f.feedetlSn = SnapshotData.readString(in);
+            f.mdtrtId = same(SnapshotData.readString(in), v.mdtrtId);
+            f.psnNo = same(SnapshotData.readString(in), v.psnNo);
+            f.chrgBchno = canon.read(in);
+            f.diseCodg = canon.read(in);
+            f.rxno = SnapshotData.readString(in);
+            f.feeOcurTime = SnapshotData.readString(in);
+            f.medListCodg = canon.read(in);
+            f.medinsListCodg = canon.read(in);
+            f.parseErrorText = SnapshotData.readString(in);
+            f.amountFen = in.readLong();
+            f.quantity4 = in.readLong();
+            f.priceMicro = in.readLong();
+            f.parseError = in.readInt();
+            f.fulamtOwnpayAmt = in.readLong();
+            f.overlmtAmt = in.readLong();
+            f.preselfpayAmt = in.readLong();
+            f.inscpScpAmt = in.readLong();
+            f.pricUplmtMicro = in.readLong();
+            f.chrgitmLv = in.readInt();
+            f.selfpayPropBp = in.readInt();
+            f.medChrgitmType = canon.read(in);
+            f.ownpayReason = canon.read(in);
+            final String id = SnapshotData.readString(in);
+            l.setlId = id == null ? null : v.liveSetlId(id);
+            return l;
+        }
+
+        private static String same(final String read, final String kept)
+        {
+            return read != null && read.equals(kept) ? kept : read;
         }
 
         /** @return the line (inputs and pricing at upload); do not modify. */
@@ -185,6 +348,23 @@ public final class Visit
             h = StateHash.combine(h, fee.quantity4);
             h = StateHash.combine(h, fee.priceMicro);
             h = StateHash.combine(h, fee.inscpScpAmt);
+            // the rest of what the line keeps (and a snapshot restores): inputs, then pricing
+            h = StateHash.combine(h, StateHash.of(fee.mdtrtId));
+            h = StateHash.combine(h, StateHash.of(fee.psnNo));
+            h = StateHash.combine(h, StateHash.of(fee.diseCodg));
+            h = StateHash.combine(h, StateHash.of(fee.rxno));
+            h = StateHash.combine(h, StateHash.of(fee.feeOcurTime));
+            h = StateHash.combine(h, StateHash.of(fee.medinsListCodg));
+            h = StateHash.combine(h, StateHash.of(fee.parseErrorText));
+            h = StateHash.combine(h, fee.parseError);
+            h = StateHash.combine(h, fee.fulamtOwnpayAmt);
+            h = StateHash.combine(h, fee.overlmtAmt);
+            h = StateHash.combine(h, fee.preselfpayAmt);
+            h = StateHash.combine(h, fee.pricUplmtMicro);
+            h = StateHash.combine(h, fee.chrgitmLv);
+            h = StateHash.combine(h, fee.selfpayPropBp);
+            h = StateHash.combine(h, StateHash.of(fee.medChrgitmType));
+            h = StateHash.combine(h, StateHash.of(fee.ownpayReason));
             return StateHash.combine(h, StateHash.of(setlId));
         }
     }
