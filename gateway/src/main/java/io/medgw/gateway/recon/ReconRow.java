@@ -1,10 +1,8 @@
 package io.medgw.gateway.recon;
 
 import io.medgw.gateway.visit.DeskSnapshot;
-import io.medgw.ledger.snapshot.SnapshotData;
+import io.medgw.gateway.visit.SnapshotBlocks;
 
-import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
 
 /**
@@ -61,15 +59,15 @@ public final class ReconRow
      *   long ledger index
      * </pre>
      */
-    void writeTo(final DataOutput out) throws IOException
+    void writeTo(final SnapshotBlocks.Writer out)
     {
-        SnapshotData.writeString(out, setlId);
-        SnapshotData.writeString(out, origSetlId);
-        SnapshotData.writeString(out, mdtrtId);
-        SnapshotData.writeString(out, psnNo);
-        SnapshotData.writeString(out, msgid);
-        SnapshotData.writeString(out, insutype);
-        SnapshotData.writeString(out, clrType);
+        out.writeString(setlId);
+        out.writeString(origSetlId);
+        out.writeString(mdtrtId);
+        out.writeString(psnNo);
+        out.writeString(msgid);
+        out.writeString(insutype);
+        out.writeString(clrType);
         out.writeLong(medfeeSumamt);
         out.writeLong(fundPaySumamt);
         out.writeLong(acctPay);
@@ -78,12 +76,12 @@ public final class ReconRow
         out.writeLong(ledgerIndex);
     }
 
-    static ReconRow readFrom(final DataInput in, final String fixmedinsCode, final int day, final DeskSnapshot.Canon canon)
+    static ReconRow readFrom(final SnapshotBlocks.Reader in, final String fixmedinsCode, final int day, final DeskSnapshot.Canon canon)
         throws IOException
     {
-        final ReconRow r = new ReconRow(fixmedinsCode, SnapshotData.readString(in), SnapshotData.readString(in),
-            SnapshotData.readString(in), SnapshotData.readString(in), SnapshotData.readString(in), canon.read(in),
-            canon.read(in), day, in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readByte());
+        final ReconRow r = new ReconRow(fixmedinsCode, in.readString(), in.readString(),
+            in.readString(), in.readString(), in.readString(), canon.of(in.readString()),
+            canon.of(in.readString()), day, in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readByte());
         r.ledgerIndex = in.readLong();
         return r;
     }

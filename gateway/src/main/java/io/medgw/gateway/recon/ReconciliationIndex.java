@@ -4,7 +4,7 @@ import io.medgw.codec.message.SettlementRequest;
 import io.medgw.codec.message.SettlementResult;
 import io.medgw.gateway.state.StateHash;
 import io.medgw.gateway.visit.DeskSnapshot;
-import io.medgw.ledger.snapshot.SnapshotData;
+import io.medgw.gateway.visit.SnapshotBlocks;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -179,7 +179,7 @@ public final class ReconciliationIndex
 
     /**
      * Snapshot part: the last ledger index seen, then the rows grouped as {@link #rows} reads them
-     * (each row once: the setl_id index is rebuilt from them).
+     * (each row once: the setl_id index is rebuilt from them), in {@link SnapshotBlocks}.
      * <pre>
      *   long last ledger index · int institutions × { string code · int days × { int day ·
      *   int rows × row ({@link ReconRow#writeTo}) } }
@@ -188,13 +188,14 @@ public final class ReconciliationIndex
      * @param out the payload.
      * @throws IOException when writing fails.
      */
-    public void writeTo(final DataOutput out) throws IOException
+    public void writeTo(final DataOutput stream) throws IOException
     {
+        final SnapshotBlocks.Writer out = new SnapshotBlocks.Writer(stream);
         out.writeLong(lastLedgerIndex);
         out.writeInt(byInstitution.size());
         for (final Map.Entry<String, TreeMap<Integer, List<ReconRow>>> e : byInstitution.entrySet())
         {
-            SnapshotData.writeString(out, e.getKey());
+            out.writeString(e.getKey());
             out.writeInt(e.getValue().size());
             for (final Map.Entry<Integer, List<ReconRow>> d : e.getValue().entrySet())
             {
@@ -203,9 +204,11 @@ public final class ReconciliationIndex
                 for (final ReconRow r : d.getValue())
                 {
                     r.writeTo(out);
+                    out.endRecord();
                 }
             }
         }
+        out.finish();
     }
 
     /**
@@ -215,17 +218,18 @@ public final class ReconciliationIndex
      * @param canon shares institution codes, insutype and clr_type with the rest of the desk.
      * @throws IOException when the payload is damaged (a setl_id twice included).
      */
-    public void readFrom(final DataInput in, final DeskSnapshot.Canon canon) throws IOException
+    public void readFrom(final DataInput stream, final DeskSnapshot.Canon canon) throws IOException
     {
+        final SnapshotBlocks.Reader in = new SnapshotBlocks.Reader(stream);
         lastLedgerIndex = in.readLong();
-        for (int i = SnapshotData.readCount(in); i > 0; i--)
+        for (int i = in.readCount(); i > 0; i--)
         {
-            final String code = canon.read(in);
+            final String code = canon.of(in.readString());
             final TreeMap<Integer, List<ReconRow>> days = new TreeMap<>();
-            for (int j = SnapshotData.readCount(in); j > 0; j--)
+            for (int j = in.readCount(); j > 0; j--)
             {
                 final int day = in.readInt();
-                final int n = SnapshotData.readCount(in);
+                final int n = in.readCount();
                 final ArrayList<ReconRow> rows = new ArrayList<>(Math.max(4, n));
                 for (int k = 0; k < n; k++)
                 {
@@ -240,5 +244,6 @@ public final class ReconciliationIndex
             }
             byInstitution.put(code, days);
         }
+        in.finish();
     }
 }

@@ -89,7 +89,12 @@ public final class DeskSnapshot
          */
         public String read(final DataInput in) throws IOException
         {
-            final String s = SnapshotData.readString(in);
+            return of(SnapshotData.readString(in));
+        }
+
+        /** @param s a value read, or null. @return the shared instance equal to it, or null. */
+        public String of(final String s)
+        {
             if (s == null)
             {
                 return null;

@@ -2,10 +2,7 @@ package io.medgw.gateway.visit;
 
 import io.medgw.codec.message.FeeLine;
 import io.medgw.gateway.state.StateHash;
-import io.medgw.ledger.snapshot.SnapshotData;
 
-import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -168,28 +165,29 @@ public final class Visit
      *   int live setl_ids × string · int lines × line ({@link Line#writeTo})
      * </pre>
      */
-    void writeTo(final DataOutput out) throws IOException
+    void writeTo(final SnapshotBlocks.Writer out) throws IOException
     {
-        SnapshotData.writeString(out, mdtrtId);
-        SnapshotData.writeString(out, fixmedinsCode);
-        SnapshotData.writeString(out, psnNo);
-        SnapshotData.writeString(out, iptOtpNo);
-        out.writeBoolean(inpatient);
+        out.writeString(mdtrtId);
+        out.writeString(fixmedinsCode);
+        out.writeString(psnNo);
+        out.writeString(iptOtpNo);
+        out.writeByte(inpatient ? 1 : 0);
         out.writeLong(begntime);
-        SnapshotData.writeString(out, insutype);
-        SnapshotData.writeString(out, medType);
-        SnapshotData.writeString(out, diseCodg);
+        out.writeString(insutype);
+        out.writeString(medType);
+        out.writeString(diseCodg);
         out.writeLong(endtime);
         out.writeInt(status);
         out.writeInt(liveSetlIds.size());
         for (final String id : liveSetlIds)
         {
-            SnapshotData.writeString(out, id);
+            out.writeString(id);
         }
         out.writeInt(lines.size());
         for (final Line l : lines.values())
         {
             l.writeTo(out);
+            out.endRecord();
         }
     }
 
@@ -199,25 +197,25 @@ public final class Visit
      * @param setlIds the shared instance of a setl_id (the reconciliation index's), or the argument.
      * @return the visit {@link #writeTo} wrote.
      */
-    static Visit readFrom(final DataInput in, final DeskSnapshot.Canon canon, final UnaryOperator<String> setlIds)
+    static Visit readFrom(final SnapshotBlocks.Reader in, final DeskSnapshot.Canon canon, final UnaryOperator<String> setlIds)
         throws IOException
     {
-        final Visit v = new Visit(SnapshotData.readString(in), canon.read(in), SnapshotData.readString(in), SnapshotData.readString(in),
-            in.readBoolean(), in.readLong());
-        v.insutype = canon.read(in);
-        v.medType = canon.read(in);
-        v.diseCodg = canon.read(in);
+        final Visit v = new Visit(in.readString(), canon.of(in.readString()), in.readString(), in.readString(),
+            in.readByte() != 0, in.readLong());
+        v.insutype = canon.of(in.readString());
+        v.medType = canon.of(in.readString());
+        v.diseCodg = canon.of(in.readString());
         v.endtime = in.readLong();
         v.status = in.readInt();
         if (v.status < OPEN || v.status > CANCELLED)
         {
             throw new IOException("snapshot visit " + v.mdtrtId + ": status out of range: " + v.status);
         }
-        for (int i = SnapshotData.readCount(in); i > 0; i--)
+        for (int i = in.readCount(); i > 0; i--)
         {
-            v.liveSetlIds.add(setlIds.apply(SnapshotData.readString(in)));
+            v.liveSetlIds.add(setlIds.apply(in.readString()));
         }
-        for (int i = SnapshotData.readCount(in); i > 0; i--)
+        for (int i = in.readCount(); i > 0; i--)
         {
             final Line l = Line.readFrom(in, v, canon);
             v.lines.put(l.fee.feedetlSn, l);
@@ -262,18 +260,18 @@ public final class Visit
          *   int chrgitm_lv, selfpay_prop · string med_chrgitm_type, ownpay reason, setl_id
          * </pre>
          */
-        void writeTo(final DataOutput out) throws IOException
+        void writeTo(final SnapshotBlocks.Writer out)
         {
-            SnapshotData.writeString(out, fee.feedetlSn);
-            SnapshotData.writeString(out, fee.mdtrtId);
-            SnapshotData.writeString(out, fee.psnNo);
-            SnapshotData.writeString(out, fee.chrgBchno);
-            SnapshotData.writeString(out, fee.diseCodg);
-            SnapshotData.writeString(out, fee.rxno);
-            SnapshotData.writeString(out, fee.feeOcurTime);
-            SnapshotData.writeString(out, fee.medListCodg);
-            SnapshotData.writeString(out, fee.medinsListCodg);
-            SnapshotData.writeString(out, fee.parseErrorText);
+            out.writeString(fee.feedetlSn);
+            out.writeString(fee.mdtrtId);
+            out.writeString(fee.psnNo);
+            out.writeString(fee.chrgBchno);
+            out.writeString(fee.diseCodg);
+            out.writeString(fee.rxno);
+            out.writeString(fee.feeOcurTime);
+            out.writeString(fee.medListCodg);
+            out.writeString(fee.medinsListCodg);
+            out.writeString(fee.parseErrorText);
             out.writeLong(fee.amountFen);
             out.writeLong(fee.quantity4);
             out.writeLong(fee.priceMicro);
@@ -285,25 +283,25 @@ public final class Visit
             out.writeLong(fee.pricUplmtMicro);
             out.writeInt(fee.chrgitmLv);
             out.writeInt(fee.selfpayPropBp);
-            SnapshotData.writeString(out, fee.medChrgitmType);
-            SnapshotData.writeString(out, fee.ownpayReason);
-            SnapshotData.writeString(out, setlId);
+            out.writeString(fee.medChrgitmType);
+            out.writeString(fee.ownpayReason);
+            out.writeString(setlId);
         }
 
-        static Line readFrom(final DataInput in, final Visit v, final DeskSnapshot.Canon canon) throws IOException
+        static Line readFrom(final SnapshotBlocks.Reader in, final Visit v, final DeskSnapshot.Canon canon) throws IOException
         {
             final Line l = new Line();
             final FeeLine f = l.fee;
-            f.feedetlSn = SnapshotData.readString(in);
-            f.mdtrtId = same(SnapshotData.readString(in), v.mdtrtId);
-            f.psnNo = same(SnapshotData.readString(in), v.psnNo);
-            f.chrgBchno = canon.read(in);
-            f.diseCodg = canon.read(in);
-            f.rxno = SnapshotData.readString(in);
-            f.feeOcurTime = SnapshotData.readString(in);
-            f.medListCodg = canon.read(in);
-            f.medinsListCodg = canon.read(in);
-            f.parseErrorText = SnapshotData.readString(in);
+            f.feedetlSn = in.readString();
+            f.mdtrtId = same(in.readString(), v.mdtrtId);
+            f.psnNo = same(in.readString(), v.psnNo);
+            f.chrgBchno = canon.of(in.readString());
+            f.diseCodg = canon.of(in.readString());
+            f.rxno = in.readString();
+            f.feeOcurTime = in.readString();
+            f.medListCodg = canon.of(in.readString());
+            f.medinsListCodg = canon.of(in.readString());
+            f.parseErrorText = in.readString();
             f.amountFen = in.readLong();
             f.quantity4 = in.readLong();
             f.priceMicro = in.readLong();
@@ -315,9 +313,9 @@ public final class Visit
             f.pricUplmtMicro = in.readLong();
             f.chrgitmLv = in.readInt();
             f.selfpayPropBp = in.readInt();
-            f.medChrgitmType = canon.read(in);
-            f.ownpayReason = canon.read(in);
-            final String id = SnapshotData.readString(in);
+            f.medChrgitmType = canon.of(in.readString());
+            f.ownpayReason = canon.of(in.readString());
+            final String id = in.readString();
             l.setlId = id == null ? null : v.liveSetlId(id);
             return l;
         }

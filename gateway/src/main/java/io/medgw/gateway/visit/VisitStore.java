@@ -3,7 +3,6 @@ package io.medgw.gateway.visit;
 import io.medgw.codec.message.FeeLine;
 import io.medgw.codec.message.SettlementRequest;
 import io.medgw.gateway.state.StateHash;
-import io.medgw.ledger.snapshot.SnapshotData;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -256,13 +255,16 @@ public final class VisitStore
      *   int visits × visit · int cancelled × { string setl_id, string mdtrt_id } ·
      *   int institutions × { string code · int numbers × { string key, string mdtrt_id } }
      * </pre>
+     * in {@link SnapshotBlocks}.
      */
-    void writeTo(final DataOutput out) throws IOException
+    void writeTo(final DataOutput stream) throws IOException
     {
+        final SnapshotBlocks.Writer out = new SnapshotBlocks.Writer(stream);
         out.writeInt(byMdtrtId.size());
         for (final Visit v : byMdtrtId.values())
         {
             v.writeTo(out);
+            out.endRecord();
         }
         int cancelled = 0;
         for (final Map.Entry<String, Visit> e : bySetlId.entrySet())
@@ -274,21 +276,24 @@ public final class VisitStore
         {
             if (!e.getValue().liveSetlIds.contains(e.getKey()))
             {
-                SnapshotData.writeString(out, e.getKey());
-                SnapshotData.writeString(out, e.getValue().mdtrtId);
+                out.writeString(e.getKey());
+                out.writeString(e.getValue().mdtrtId);
+                out.endRecord();
             }
         }
         out.writeInt(byNumber.size());
         for (final Map.Entry<String, HashMap<String, Visit>> e : byNumber.entrySet())
         {
-            SnapshotData.writeString(out, e.getKey());
+            out.writeString(e.getKey());
             out.writeInt(e.getValue().size());
             for (final Map.Entry<String, Visit> n : e.getValue().entrySet())
             {
-                SnapshotData.writeString(out, n.getKey());
-                SnapshotData.writeString(out, n.getValue().mdtrtId);
+                out.writeString(n.getKey());
+                out.writeString(n.getValue().mdtrtId);
+                out.endRecord();
             }
         }
+        out.finish();
     }
 
     /**
@@ -296,10 +301,11 @@ public final class VisitStore
      *
      * @param setlIds the shared instance of a setl_id (the reconciliation index's), or the argument.
      */
-    void readFrom(final DataInput in, final DeskSnapshot.Canon canon, final UnaryOperator<String> setlIds)
+    void readFrom(final DataInput stream, final DeskSnapshot.Canon canon, final UnaryOperator<String> setlIds)
         throws IOException
     {
-        for (int i = SnapshotData.readCount(in); i > 0; i--)
+        final SnapshotBlocks.Reader in = new SnapshotBlocks.Reader(stream);
+        for (int i = in.readCount(); i > 0; i--)
         {
             final Visit v = Visit.readFrom(in, canon, setlIds);
             byMdtrtId.put(v.mdtrtId, v);
@@ -308,22 +314,23 @@ public final class VisitStore
                 bySetlId.put(id, v);
             }
         }
-        for (int i = SnapshotData.readCount(in); i > 0; i--)
+        for (int i = in.readCount(); i > 0; i--)
         {
-            final String id = setlIds.apply(SnapshotData.readString(in));
-            bySetlId.put(id, known(SnapshotData.readString(in)));
+            final String id = setlIds.apply(in.readString());
+            bySetlId.put(id, known(in.readString()));
         }
-        for (int i = SnapshotData.readCount(in); i > 0; i--)
+        for (int i = in.readCount(); i > 0; i--)
         {
-            final String code = canon.read(in);
-            final int n = SnapshotData.readCount(in);
+            final String code = canon.of(in.readString());
+            final int n = in.readCount();
             final HashMap<String, Visit> inner = new HashMap<>(Math.max(16, n * 4 / 3 + 1));
             for (int j = 0; j < n; j++)
             {
-                inner.put(SnapshotData.readString(in), known(SnapshotData.readString(in)));
+                inner.put(in.readString(), known(in.readString()));
             }
             byNumber.put(code, inner);
         }
+        in.finish();
     }
 
     private Visit known(final String mdtrtId) throws IOException
