@@ -2,7 +2,12 @@ package io.medgw.gateway.recon;
 
 import io.medgw.gateway.state.IdSequence;
 import io.medgw.gateway.state.StateHash;
+import io.medgw.gateway.visit.DeskSnapshot;
+import io.medgw.ledger.snapshot.SnapshotData;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -138,21 +143,82 @@ public final class FileStore
         return maxTotalBytes;
     }
 
-    /** @return a deterministic hash of the files kept and the sequence. */
+    /**
+     * @return a deterministic hash of the files kept, in storage order (it decides which file is
+     * evicted next), and the sequence.
+     */
     public long digest()
     {
-        long sum = 0;
+        long h = files.size();
         for (final Map.Entry<String, StoredFile> e : files.entrySet())
         {
             final StoredFile f = e.getValue();
-            long h = StateHash.of(f.id);
+            h = StateHash.combine(h, StateHash.of(f.id));
             h = StateHash.combine(h, StateHash.of(f.owner));
             h = StateHash.combine(h, StateHash.of(f.filename));
             h = StateHash.combine(h, f.storedSec);
+            h = StateHash.combine(h, f.expiresSec);
             h = StateHash.combine(h, Arrays.hashCode(f.bytes));
-            sum += StateHash.mix(h);
         }
-        return StateHash.combine(sum, ids.last());
+        return StateHash.combine(StateHash.combine(h, totalBytes), ids.last());
+    }
+
+    /** @return true when no file was ever stored. */
+    public boolean isEmpty()
+    {
+        return files.isEmpty() && ids.last() == 0;
+    }
+
+    /**
+     * Snapshot part: the file_qury_no sequence, then the files oldest first (the eviction order).
+     * The limits are configuration, not state: the reader's own apply from the next store on.
+     * <pre>
+     *   long last file_qury_no · int files × { string id, owner, filename · bytes content ·
+     *   long stored, expires }
+     * </pre>
+     *
+     * @param out the payload.
+     * @throws IOException when writing fails.
+     */
+    public void writeTo(final DataOutput out) throws IOException
+    {
+        DeskSnapshot.writeSequence(out, ids);
+        out.writeInt(files.size());
+        for (final StoredFile f : files.values())
+        {
+            SnapshotData.writeString(out, f.id);
+            SnapshotData.writeString(out, f.owner);
+            SnapshotData.writeString(out, f.filename);
+            SnapshotData.writeBytes(out, f.bytes);
+            out.writeLong(f.storedSec);
+            out.writeLong(f.expiresSec);
+        }
+    }
+
+    /**
+     * Fills an {@link #isEmpty empty} store from {@link #writeTo}, as it was: no eviction runs here
+     * (a file's times need not increase along the order, so {@link #put} could evict differently).
+     *
+     * @param in    the payload.
+     * @param canon shares institution codes with the rest of the desk.
+     * @throws IOException when the payload is damaged.
+     */
+    public void readFrom(final DataInput in, final DeskSnapshot.Canon canon) throws IOException
+    {
+        DeskSnapshot.readSequence(in, ids);
+        for (int i = SnapshotData.readCount(in); i > 0; i--)
+        {
+            final String id = SnapshotData.readString(in);
+            final String owner = canon.read(in);
+            final String filename = SnapshotData.readString(in);
+            final byte[] bytes = SnapshotData.readBytes(in);
+            if (id == null || owner == null || bytes == null)
+            {
+                throw new IOException("snapshot file without id, owner or content: " + id);
+            }
+            files.put(id, new StoredFile(id, owner, filename, bytes, in.readLong(), in.readLong()));
+            totalBytes += bytes.length;
+        }
     }
 
     /**

@@ -1,5 +1,10 @@
 package io.medgw.gateway.recon;
 
+import io.medgw.gateway.visit.DeskSnapshot;
+import io.medgw.gateway.visit.SnapshotBlocks;
+
+import java.io.IOException;
+
 /**
  * One settlement (refd_setl_flag 0) or cancellation / 冲正 (refd_setl_flag 1, amounts negative) as
  * reconciliation sees it: what the gateway settled for an institution. Immutable but for the
@@ -44,6 +49,41 @@ public final class ReconRow
         this.acctPay = acctPay;
         this.psnCashPay = psnCashPay;
         this.refdSetlFlag = refdSetlFlag;
+    }
+
+    /**
+     * Snapshot part of one row; the institution and day are the group's it is written in.
+     * <pre>
+     *   string setl_id, orig_setl_id, mdtrt_id, psn_no, msgid, insutype, clr_type ·
+     *   long medfee_sumamt, fund_pay_sumamt, acct_pay, psn_cash_pay · byte refd_setl_flag ·
+     *   long ledger index
+     * </pre>
+     */
+    void writeTo(final SnapshotBlocks.Writer out)
+    {
+        out.writeString(setlId);
+        out.writeString(origSetlId);
+        out.writeString(mdtrtId);
+        out.writeString(psnNo);
+        out.writeString(msgid);
+        out.writeString(insutype);
+        out.writeString(clrType);
+        out.writeLong(medfeeSumamt);
+        out.writeLong(fundPaySumamt);
+        out.writeLong(acctPay);
+        out.writeLong(psnCashPay);
+        out.writeByte(refdSetlFlag);
+        out.writeLong(ledgerIndex);
+    }
+
+    static ReconRow readFrom(final SnapshotBlocks.Reader in, final String fixmedinsCode, final int day, final DeskSnapshot.Canon canon)
+        throws IOException
+    {
+        final ReconRow r = new ReconRow(fixmedinsCode, in.readString(), in.readString(),
+            in.readString(), in.readString(), in.readString(), canon.of(in.readString()),
+            canon.of(in.readString()), day, in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readByte());
+        r.ledgerIndex = in.readLong();
+        return r;
     }
 
     /** @return setl_id. */

@@ -3,7 +3,12 @@ package io.medgw.gateway.recon;
 import io.medgw.codec.message.SettlementRequest;
 import io.medgw.codec.message.SettlementResult;
 import io.medgw.gateway.state.StateHash;
+import io.medgw.gateway.visit.DeskSnapshot;
+import io.medgw.gateway.visit.SnapshotBlocks;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -124,7 +129,11 @@ public final class ReconciliationIndex
         return bySetlId.size();
     }
 
-    /** @return a deterministic hash of every row (equal after a replay). */
+    /**
+     * @return a deterministic hash of every row and of each institution's day lists (their order is
+     * the order 3201/3202 read rows in), equal after a replay. Ledger indexes are left out: they are
+     * where records sit, learnt on append, on restart or lazily by 5204, not what was settled.
+     */
     public long digest()
     {
         long sum = 0;
@@ -138,8 +147,103 @@ public final class ReconciliationIndex
             h = StateHash.combine(h, r.medfeeSumamt);
             h = StateHash.combine(h, r.fundPaySumamt);
             h = StateHash.combine(h, r.acctPay);
-            sum += StateHash.mix(StateHash.combine(h, r.refdSetlFlag));
+            h = StateHash.combine(h, r.refdSetlFlag);
+            h = StateHash.combine(h, StateHash.of(r.origSetlId));
+            h = StateHash.combine(h, StateHash.of(r.mdtrtId));
+            h = StateHash.combine(h, StateHash.of(r.psnNo));
+            h = StateHash.combine(h, StateHash.of(r.insutype));
+            h = StateHash.combine(h, StateHash.of(r.clrType));
+            sum += StateHash.mix(StateHash.combine(h, r.psnCashPay));
         }
-        return sum;
+        long days = 0;
+        for (final Map.Entry<String, TreeMap<Integer, List<ReconRow>>> e : byInstitution.entrySet())
+        {
+            for (final Map.Entry<Integer, List<ReconRow>> d : e.getValue().entrySet())
+            {
+                long h = StateHash.combine(StateHash.of(e.getKey()), d.getKey());
+                for (final ReconRow r : d.getValue())
+                {
+                    h = StateHash.combine(h, StateHash.of(r.setlId));
+                }
+                days += StateHash.mix(h);
+            }
+        }
+        return StateHash.combine(sum, days);
+    }
+
+    /** @return true when no row was added and no ledger record seen. */
+    public boolean isEmpty()
+    {
+        return bySetlId.isEmpty() && byInstitution.isEmpty() && lastLedgerIndex < 0;
+    }
+
+    /**
+     * Snapshot part: the last ledger index seen, then the rows grouped as {@link #rows} reads them
+     * (each row once: the setl_id index is rebuilt from them), in {@link SnapshotBlocks}.
+     * <pre>
+     *   long last ledger index · int institutions × { string code · int days × { int day ·
+     *   int rows × row ({@link ReconRow#writeTo}) } }
+     * </pre>
+     *
+     * @param out the payload.
+     * @throws IOException when writing fails.
+     */
+    public void writeTo(final DataOutput stream) throws IOException
+    {
+        final SnapshotBlocks.Writer out = new SnapshotBlocks.Writer(stream);
+        out.writeLong(lastLedgerIndex);
+        out.writeInt(byInstitution.size());
+        for (final Map.Entry<String, TreeMap<Integer, List<ReconRow>>> e : byInstitution.entrySet())
+        {
+            out.writeString(e.getKey());
+            out.writeInt(e.getValue().size());
+            for (final Map.Entry<Integer, List<ReconRow>> d : e.getValue().entrySet())
+            {
+                out.writeInt(d.getKey());
+                out.writeInt(d.getValue().size());
+                for (final ReconRow r : d.getValue())
+                {
+                    r.writeTo(out);
+                    out.endRecord();
+                }
+            }
+        }
+        out.finish();
+    }
+
+    /**
+     * Fills an {@link #isEmpty empty} index from {@link #writeTo}.
+     *
+     * @param in    the payload.
+     * @param canon shares institution codes, insutype and clr_type with the rest of the desk.
+     * @throws IOException when the payload is damaged (a setl_id twice included).
+     */
+    public void readFrom(final DataInput stream, final DeskSnapshot.Canon canon) throws IOException
+    {
+        final SnapshotBlocks.Reader in = new SnapshotBlocks.Reader(stream);
+        lastLedgerIndex = in.readLong();
+        for (int i = in.readCount(); i > 0; i--)
+        {
+            final String code = canon.of(in.readString());
+            final TreeMap<Integer, List<ReconRow>> days = new TreeMap<>();
+            for (int j = in.readCount(); j > 0; j--)
+            {
+                final int day = in.readInt();
+                final int n = in.readCount();
+                final ArrayList<ReconRow> rows = new ArrayList<>(Math.max(4, n));
+                for (int k = 0; k < n; k++)
+                {
+                    final ReconRow r = ReconRow.readFrom(in, code, day, canon);
+                    if (r.setlId == null || bySetlId.put(r.setlId, r) != null)
+                    {
+                        throw new IOException("snapshot reconciliation row without setl_id or twice: " + r.setlId);
+                    }
+                    rows.add(r);
+                }
+                days.put(day, rows);
+            }
+            byInstitution.put(code, days);
+        }
+        in.finish();
     }
 }

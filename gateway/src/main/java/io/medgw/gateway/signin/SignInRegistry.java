@@ -3,7 +3,12 @@ package io.medgw.gateway.signin;
 import io.medgw.gateway.identity.SignInStatus;
 import io.medgw.gateway.state.IdSequence;
 import io.medgw.gateway.state.StateHash;
+import io.medgw.gateway.visit.DeskSnapshot;
+import io.medgw.ledger.snapshot.SnapshotData;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -137,6 +142,66 @@ public final class SignInRegistry implements SignInStatus
             }
         }
         return StateHash.combine(sum, signNos.last());
+    }
+
+    /** @return true when nothing was ever signed in (no institution known, the sequence unused). */
+    public boolean isEmpty()
+    {
+        return byInstitution.isEmpty() && signNos.last() == 0;
+    }
+
+    /**
+     * Snapshot part: the sign_no sequence, then per institution (one with no open session too, as
+     * the live map keeps it) its sessions.
+     * <pre>
+     *   long last sign_no · int institutions × { string code · int sessions × { string opter_no,
+     *   string sign_no, long sign_time } }
+     * </pre>
+     *
+     * @param out the payload.
+     * @throws IOException when writing fails.
+     */
+    public void writeTo(final DataOutput out) throws IOException
+    {
+        DeskSnapshot.writeSequence(out, signNos);
+        out.writeInt(byInstitution.size());
+        for (final Map.Entry<String, Sessions> e : byInstitution.entrySet())
+        {
+            SnapshotData.writeString(out, e.getKey());
+            out.writeInt(e.getValue().byOperator.size());
+            for (final Session s : e.getValue().byOperator.values())
+            {
+                SnapshotData.writeString(out, s.opterNo());
+                SnapshotData.writeString(out, s.signNo());
+                out.writeLong(s.signTime());
+            }
+        }
+    }
+
+    /**
+     * Fills an {@link #isEmpty empty} registry from {@link #writeTo}. Each institution's sessions are
+     * complete before the institution is published in the concurrent map (the identity check may
+     * read it).
+     *
+     * @param in    the payload.
+     * @param canon shares institution codes with the rest of the desk.
+     * @throws IOException when the payload is damaged.
+     */
+    public void readFrom(final DataInput in, final DeskSnapshot.Canon canon) throws IOException
+    {
+        DeskSnapshot.readSequence(in, signNos);
+        for (int i = SnapshotData.readCount(in); i > 0; i--)
+        {
+            final String code = canon.read(in);
+            final Sessions s = new Sessions();
+            for (int j = SnapshotData.readCount(in); j > 0; j--)
+            {
+                final Session session = new Session(canon.read(in), SnapshotData.readString(in), in.readLong());
+                s.byOperator.put(session.opterNo(), session);
+            }
+            s.open = s.byOperator.size();
+            byInstitution.put(code, s);
+        }
     }
 
     /**

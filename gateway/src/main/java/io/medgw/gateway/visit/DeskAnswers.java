@@ -6,7 +6,11 @@ import io.medgw.codec.message.SettlementResult;
 import io.medgw.gateway.pipeline.SettlementEvent;
 import io.medgw.gateway.state.SettlementState;
 import io.medgw.gateway.state.StateHash;
+import io.medgw.ledger.snapshot.SnapshotData;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
@@ -69,6 +73,59 @@ final class DeskAnswers
             setlTime = res.setlTime;
         }
 
+        /** Reads what {@link #writeTo} wrote. */
+        Answer(final DataInput in, final DeskSnapshot.Canon canon) throws IOException
+        {
+            fixmedinsCode = canon.read(in);
+            msgid = SnapshotData.readString(in);
+            infno = canon.read(in);
+            digestHi = in.readLong();
+            digestLo = in.readLong();
+            time = in.readLong();
+            final int errorId = in.readInt();
+            error = ErrorCode.ofId(errorId);
+            if (error == null)
+            {
+                throw new IOException("snapshot answer " + msgid + ": unknown error code id " + errorId);
+            }
+            errorMessage = SnapshotData.readString(in);
+            mdtrtId = SnapshotData.readString(in);
+            psnNo = SnapshotData.readString(in);
+            medType = canon.read(in);
+            insutype = canon.read(in);
+            issuedNo = SnapshotData.readString(in);
+            answerText = SnapshotData.readString(in);
+            setlDay = in.readInt();
+            setlTime = in.readLong();
+        }
+
+        /**
+         * <pre>
+         *   string fixmedins_code, msgid, infno · long body digest hi, lo · long time ·
+         *   int error id · string error message, mdtrt_id, psn_no, med_type, insutype, issued no,
+         *   answer text · int setl day · long setl time
+         * </pre>
+         */
+        void writeTo(final DataOutput out) throws IOException
+        {
+            SnapshotData.writeString(out, fixmedinsCode);
+            SnapshotData.writeString(out, msgid);
+            SnapshotData.writeString(out, infno);
+            out.writeLong(digestHi);
+            out.writeLong(digestLo);
+            out.writeLong(time);
+            out.writeInt(error.id());
+            SnapshotData.writeString(out, errorMessage);
+            SnapshotData.writeString(out, mdtrtId);
+            SnapshotData.writeString(out, psnNo);
+            SnapshotData.writeString(out, medType);
+            SnapshotData.writeString(out, insutype);
+            SnapshotData.writeString(out, issuedNo);
+            SnapshotData.writeString(out, answerText);
+            out.writeInt(setlDay);
+            out.writeLong(setlTime);
+        }
+
         boolean sameRequest(final SettlementRequest req)
         {
             return digestHi == req.bodyDigestHi && digestLo == req.bodyDigestLo &&
@@ -103,7 +160,17 @@ final class DeskAnswers
             h = StateHash.combine(h, error.id());
             h = StateHash.combine(h, StateHash.of(mdtrtId));
             h = StateHash.combine(h, StateHash.of(issuedNo));
-            return StateHash.combine(h, setlTime);
+            h = StateHash.combine(h, setlTime);
+            // the rest a re-send gets back (and a snapshot restores)
+            h = StateHash.combine(h, StateHash.of(infno));
+            h = StateHash.combine(h, digestLo);
+            h = StateHash.combine(h, time);
+            h = StateHash.combine(h, StateHash.of(errorMessage));
+            h = StateHash.combine(h, StateHash.of(psnNo));
+            h = StateHash.combine(h, StateHash.of(medType));
+            h = StateHash.combine(h, StateHash.of(insutype));
+            h = StateHash.combine(h, StateHash.of(answerText));
+            return StateHash.combine(h, setlDay);
         }
     }
 
@@ -204,6 +271,10 @@ final class DeskAnswers
         return a != null && a.sameAnswer(req, res);
     }
 
+    /**
+     * @return a hash of the answers kept and of the expiry order (order-sensitive: it decides what
+     * the next {@link #remember} drops; a replaced answer stays in it until it expires).
+     */
     long digest()
     {
         long sum = 0;
@@ -214,7 +285,54 @@ final class DeskAnswers
                 sum += StateHash.mix(a.hash());
             }
         }
-        return sum;
+        long queue = order.size();
+        for (final Answer a : order)
+        {
+            queue = StateHash.combine(queue, StateHash.combine(a.hash(), isKept(a) ? 1 : 0));
+        }
+        return StateHash.combine(sum, queue);
+    }
+
+    boolean isEmpty()
+    {
+        return answers.isEmpty() && order.isEmpty();
+    }
+
+    /**
+     * Snapshot part: the expiry order, oldest first; each answer says whether it is the one kept
+     * for its (institution, msgid) — the map holds exactly those, so it is rebuilt from the order.
+     * <pre>
+     *   int answers × { answer ({@link Answer#writeTo}) · boolean kept }
+     * </pre>
+     */
+    void writeTo(final DataOutput out) throws IOException
+    {
+        out.writeInt(order.size());
+        for (final Answer a : order)
+        {
+            a.writeTo(out);
+            out.writeBoolean(isKept(a));
+        }
+    }
+
+    /** Fills an {@link #isEmpty empty} table from {@link #writeTo}. */
+    void readFrom(final DataInput in, final DeskSnapshot.Canon canon) throws IOException
+    {
+        for (int i = SnapshotData.readCount(in); i > 0; i--)
+        {
+            final Answer a = new Answer(in, canon);
+            order.addLast(a);
+            if (in.readBoolean())
+            {
+                answers.computeIfAbsent(a.fixmedinsCode, k -> new HashMap<>()).put(a.msgid, a);
+            }
+        }
+    }
+
+    private boolean isKept(final Answer a)
+    {
+        final HashMap<String, Answer> inner = answers.get(a.fixmedinsCode);
+        return inner != null && inner.get(a.msgid) == a;
     }
 
     static long timeOf(final SettlementRequest req, final SettlementResult res)

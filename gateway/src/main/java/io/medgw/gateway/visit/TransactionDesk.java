@@ -11,6 +11,7 @@ import io.medgw.gateway.query.QueryDesk;
 import io.medgw.gateway.recon.FileStore;
 import io.medgw.gateway.recon.ReconDesk;
 import io.medgw.gateway.recon.ReconOutput;
+import io.medgw.gateway.recon.ReconRow;
 import io.medgw.gateway.recon.ReconciliationIndex;
 import io.medgw.gateway.reference.ReferenceData;
 import io.medgw.gateway.signin.SignInDesk;
@@ -19,6 +20,12 @@ import io.medgw.gateway.signin.SignInRegistry;
 import io.medgw.gateway.state.SettlementState;
 import io.medgw.gateway.state.StateHash;
 import io.medgw.ledger.LedgerReader;
+import io.medgw.ledger.snapshot.SnapshotData;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.EOFException;
+import java.io.IOException;
 
 /**
  * The one entry point of every transaction outside the settlement core — sign-in (9001/9002),
@@ -349,7 +356,11 @@ public final class TransactionDesk implements TransactionDeskAdapter
         return recon.files();
     }
 
-    /** @return a deterministic hash of everything this desk owns (equal after a replay). */
+    /**
+     * @return a deterministic hash of everything this desk owns and a snapshot restores (equal after
+     * a replay or a snapshot load), but for the reconciliation rows' ledger indexes (see
+     * {@link ReconciliationIndex#digest}). Compared between runs of the same code only.
+     */
     @Override
     public long digest()
     {
@@ -357,5 +368,87 @@ public final class TransactionDesk implements TransactionDeskAdapter
         h = StateHash.combine(h, recon.index().digest());
         h = StateHash.combine(h, recon.files().digest());
         return StateHash.combine(h, answers.digest());
+    }
+
+    // ------------------------------------------------------------------ snapshot
+
+    /** @return true: the desk writes and reads its state ({@link #writeSnapshot}). */
+    @Override
+    public boolean snapshots()
+    {
+        return true;
+    }
+
+    /**
+     * Writes the desk's section ({@link DeskSnapshot} gives the layout): the sign-in registry, the
+     * reconciliation index, the files, the visits and the re-send table. Scratch objects (the
+     * upload's duplicate-serial set, the query and reconciliation buffers) are cleared before each
+     * use and are not state. Settle thread, or the starting thread before the pipeline runs.
+     *
+     * @param out the snapshot payload.
+     * @throws IOException when writing fails.
+     */
+    @Override
+    public void writeSnapshot(final DataOutput out) throws IOException
+    {
+        out.writeInt(DeskSnapshot.TAG);
+        out.writeInt(DeskSnapshot.VERSION);
+        signIn.registry().writeTo(out);
+        recon.index().writeTo(out);
+        recon.files().writeTo(out);
+        visits.store().writeTo(out);
+        answers.writeTo(out);
+        out.writeInt(DeskSnapshot.END_TAG);
+    }
+
+    /**
+     * Fills this desk, which must be fresh, from {@link #writeSnapshot}'s section; then apply the
+     * ledger records after the snapshot as usual. The index is read before the visits so both share
+     * setl_id strings, as they do live. A failed read leaves the desk part-filled: discard it.
+     *
+     * @param in the snapshot payload.
+     * @throws IOException           when the payload is not a desk section, of another version,
+     *                               truncated or damaged.
+     * @throws IllegalStateException when something was applied to this desk already.
+     */
+    @Override
+    public void readSnapshot(final DataInput in) throws IOException
+    {
+        if (!isFresh())
+        {
+            throw new IllegalStateException("a snapshot loads into a fresh desk only: this one already holds state");
+        }
+        try
+        {
+            SnapshotData.expectTag(in, DeskSnapshot.TAG, "transaction desk");
+            final int version = in.readInt();
+            if (version != DeskSnapshot.VERSION)
+            {
+                throw new IOException("snapshot section transaction desk: version " + version + ", this gateway reads " +
+                    DeskSnapshot.VERSION);
+            }
+            final DeskSnapshot.Canon canon = new DeskSnapshot.Canon();
+            signIn.registry().readFrom(in, canon);
+            final ReconciliationIndex index = recon.index();
+            index.readFrom(in, canon);
+            recon.files().readFrom(in, canon);
+            visits.store().readFrom(in, canon, id ->
+            {
+                final ReconRow row = index.row(id);
+                return row != null ? row.setlId() : id;
+            });
+            answers.readFrom(in, canon);
+            SnapshotData.expectTag(in, DeskSnapshot.END_TAG, "transaction desk (end)");
+        }
+        catch (final EOFException ex)
+        {
+            throw new IOException("snapshot section transaction desk is truncated (payload ended early)", ex);
+        }
+    }
+
+    private boolean isFresh()
+    {
+        return signIn.registry().isEmpty() && recon.index().isEmpty() && recon.files().isEmpty() &&
+            visits.store().isEmpty() && answers.isEmpty();
     }
 }

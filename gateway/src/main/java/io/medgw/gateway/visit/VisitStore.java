@@ -4,9 +4,13 @@ import io.medgw.codec.message.FeeLine;
 import io.medgw.codec.message.SettlementRequest;
 import io.medgw.gateway.state.StateHash;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The single-writer store of multi-step visits: visits by mdtrt_id, the live visits of each
@@ -211,7 +215,7 @@ public final class VisitStore
         }
     }
 
-    /** @return a deterministic hash of every visit (equal after a replay). */
+    /** @return a deterministic hash of every visit and both indexes (equal after a replay). */
     public long digest()
     {
         long sum = 0;
@@ -219,7 +223,124 @@ public final class VisitStore
         {
             sum += StateHash.mix(e.getValue().hash());
         }
-        return StateHash.combine(sum, bySetlId.size());
+        long settled = 0;
+        for (final Map.Entry<String, Visit> e : bySetlId.entrySet())
+        {
+            settled += StateHash.mix(StateHash.combine(StateHash.of(e.getKey()), StateHash.of(e.getValue().mdtrtId)));
+        }
+        long numbers = 0;
+        for (final Map.Entry<String, HashMap<String, Visit>> e : byNumber.entrySet())
+        {
+            for (final Map.Entry<String, Visit> n : e.getValue().entrySet())
+            {
+                long h = StateHash.combine(StateHash.of(e.getKey()), StateHash.of(n.getKey()));
+                numbers += StateHash.mix(StateHash.combine(h, StateHash.of(n.getValue().mdtrtId)));
+            }
+        }
+        final long h = StateHash.combine(StateHash.combine(sum, bySetlId.size()), settled);
+        return StateHash.combine(h, numbers);
+    }
+
+    /** @return true when no visit was ever registered. */
+    boolean isEmpty()
+    {
+        return byMdtrtId.isEmpty() && bySetlId.isEmpty() && byNumber.isEmpty();
+    }
+
+    /**
+     * Snapshot part: every visit ({@link Visit#writeTo}; its live setl_ids rebuild most of the
+     * setl_id index), the setl_ids whose settlement was cancelled (still indexed), and the numbers
+     * of each institution (kept as they are: a number freed by a cancel is not re-derivable).
+     * <pre>
+     *   int visits × visit · int cancelled × { string setl_id, string mdtrt_id } ·
+     *   int institutions × { string code · int numbers × { string key, string mdtrt_id } }
+     * </pre>
+     * in {@link SnapshotBlocks}.
+     */
+    void writeTo(final DataOutput stream) throws IOException
+    {
+        final SnapshotBlocks.Writer out = new SnapshotBlocks.Writer(stream);
+        out.writeInt(byMdtrtId.size());
+        for (final Visit v : byMdtrtId.values())
+        {
+            v.writeTo(out);
+            out.endRecord();
+        }
+        int cancelled = 0;
+        for (final Map.Entry<String, Visit> e : bySetlId.entrySet())
+        {
+            cancelled += e.getValue().liveSetlIds.contains(e.getKey()) ? 0 : 1;
+        }
+        out.writeInt(cancelled);
+        for (final Map.Entry<String, Visit> e : bySetlId.entrySet())
+        {
+            if (!e.getValue().liveSetlIds.contains(e.getKey()))
+            {
+                out.writeString(e.getKey());
+                out.writeString(e.getValue().mdtrtId);
+                out.endRecord();
+            }
+        }
+        out.writeInt(byNumber.size());
+        for (final Map.Entry<String, HashMap<String, Visit>> e : byNumber.entrySet())
+        {
+            out.writeString(e.getKey());
+            out.writeInt(e.getValue().size());
+            for (final Map.Entry<String, Visit> n : e.getValue().entrySet())
+            {
+                out.writeString(n.getKey());
+                out.writeString(n.getValue().mdtrtId);
+                out.endRecord();
+            }
+        }
+        out.finish();
+    }
+
+    /**
+     * Fills an {@link #isEmpty empty} store from {@link #writeTo}.
+     *
+     * @param setlIds the shared instance of a setl_id (the reconciliation index's), or the argument.
+     */
+    void readFrom(final DataInput stream, final DeskSnapshot.Canon canon, final UnaryOperator<String> setlIds)
+        throws IOException
+    {
+        final SnapshotBlocks.Reader in = new SnapshotBlocks.Reader(stream);
+        for (int i = in.readCount(); i > 0; i--)
+        {
+            final Visit v = Visit.readFrom(in, canon, setlIds);
+            byMdtrtId.put(v.mdtrtId, v);
+            for (final String id : v.liveSetlIds)
+            {
+                bySetlId.put(id, v);
+            }
+        }
+        for (int i = in.readCount(); i > 0; i--)
+        {
+            final String id = setlIds.apply(in.readString());
+            bySetlId.put(id, known(in.readString()));
+        }
+        for (int i = in.readCount(); i > 0; i--)
+        {
+            final String code = canon.of(in.readString());
+            final int n = in.readCount();
+            final HashMap<String, Visit> inner = new HashMap<>(Math.max(16, n * 4 / 3 + 1));
+            for (int j = 0; j < n; j++)
+            {
+                inner.put(in.readString(), known(in.readString()));
+            }
+            byNumber.put(code, inner);
+        }
+        in.finish();
+    }
+
+    private Visit known(final String mdtrtId) throws IOException
+    {
+        final Visit v = mdtrtId == null ? null : byMdtrtId.get(mdtrtId);
+        if (v == null)
+        {
+            throw new IOException("snapshot names a visit it does not hold: mdtrt_id=" + mdtrtId);
+        }
+        return v;
     }
 
     static boolean inBatch(final FeeLine l, final String chrgBchno)

@@ -17,6 +17,7 @@ import io.medgw.gateway.state.SettlementState;
 import io.medgw.ledger.InMemoryLedger;
 import io.medgw.ledger.LedgerReader;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,7 @@ public final class DeskFixture
     private final RequestDecoder decoder = new RequestDecoder();
     private final ResponseEncoder encoder = new ResponseEncoder();
     private final DeskContext deskContext;
+    private final Consumer<DeskContext> tune;
     private String institution = TestRegion.H3;
     private String time = "2026-03-01 10:00:00";
     private int msgSeq;
@@ -63,6 +65,7 @@ public final class DeskFixture
         final SettlementContext ctx = new SettlementContext().referenceData(ref).signInStatus(signIn);
         this.engine = new SettlementEngine(ctx);
         this.deskContext = new DeskContext().settlement(ctx).ledgerReader(ledger.reader());
+        this.tune = tune;
         if (tune != null)
         {
             tune.accept(deskContext);
@@ -175,6 +178,44 @@ public final class DeskFixture
             }
             fresh.desk.apply(req, res, index);
         });
+        return fresh;
+    }
+
+    /** Fills a fresh desk (from a snapshot). */
+    @FunctionalInterface
+    public interface DeskLoader
+    {
+        /** @param desk a fresh desk. @throws IOException when the snapshot cannot be read. */
+        void load(TransactionDesk desk) throws IOException;
+    }
+
+    /**
+     * A restart from a snapshot: a new gateway over a copy of the ledger (so that this fixture and
+     * the new one can both go on), its settlement state rebuilt from the copy, its desk filled by
+     * {@code load} instead of re-applying the records; the same context tuning, clock, institution,
+     * msgid counter and reply serial, so both fixtures send and answer byte-identical requests.
+     *
+     * @param load fills the new desk.
+     * @return the restored fixture.
+     * @throws IOException when {@code load} does.
+     */
+    public DeskFixture restored(final DeskLoader load) throws IOException
+    {
+        final InMemoryLedger copy = new InMemoryLedger();
+        ledger.reader().forEach((index, sequence, appendTimeMs, req, res) -> copy.append(req, res, appendTimeMs));
+        final DeskFixture fresh = new DeskFixture(ref, copy, tune);
+        copy.reader().forEach((index, sequence, appendTimeMs, req, res) ->
+        {
+            if (SettlementEvent.kindOf(req.txn) != SettlementEvent.KIND_OTHER)
+            {
+                fresh.state().apply(req, res);
+            }
+        });
+        load.load(fresh.desk);
+        fresh.institution = institution;
+        fresh.time = time;
+        fresh.msgSeq = msgSeq;
+        fresh.serial = serial;
         return fresh;
     }
 
