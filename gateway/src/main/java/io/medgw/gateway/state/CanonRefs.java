@@ -35,12 +35,18 @@ final class CanonRefs
     static final class Writer
     {
         // by identity: canonical values are single instances, and identity needs no string hashing
-        private final IdentityHashMap<Object, Integer> numbers = new IdentityHashMap<>(1 << 12);
+        private final IdentityHashMap<Object, Integer> numbers;
         private final DataOutput out;
 
-        Writer(final DataOutput out)
+        /**
+         * @param out      the payload.
+         * @param expected about how many values will be shared (one person array per person, mostly):
+         *                 sized once, as regrowing the table showed in profiles.
+         */
+        Writer(final DataOutput out, final int expected)
         {
             this.out = out;
+            this.numbers = new IdentityHashMap<>(Math.max(1 << 12, expected));
         }
 
         void string(final String s) throws IOException

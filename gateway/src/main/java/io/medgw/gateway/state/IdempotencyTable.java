@@ -109,10 +109,13 @@ final class IdempotencyTable
     {
         out.writeLong(retentionSec);
         out.writeInt(order.size());
+        // each answer is in the order once, so when the counts agree every entry is live: no lookups
+        // (a million random map probes were half the time of a snapshot)
+        final boolean allLive = answers.size() == order.size();
         int live = 0;
         for (final SettlementRecord r : order)
         {
-            final boolean answer = answers.holds(r);
+            final boolean answer = allLive || answers.holds(r);
             live += answer ? 1 : 0;
             out.writeBoolean(answer);
             entries.write(out, r);

@@ -282,12 +282,14 @@ public final class SettlementState
             SnapshotData.writeString(out, e.getKey());
             e.getValue().writeTo(out);
         }
-        final CanonRefs.Writer refs = new CanonRefs.Writer(out);
+        final CanonRefs.Writer refs = new CanonRefs.Writer(out, persons.size() + (persons.size() >> 2));
         out.writeInt(records.size());
+        // the index holds each record at most once (under its own key), so equal counts mean all: no lookups
+        final boolean allIndexed = effective.size() == records.size();
         int inEffect = 0;
         for (final SettlementRecord r : records.values())
         {
-            final boolean holds = effective.holds(r);
+            final boolean holds = allIndexed || effective.holds(r);
             inEffect += holds ? 1 : 0;
             out.writeBoolean(holds);
             r.writeTo(out, refs);
@@ -369,11 +371,13 @@ public final class SettlementState
         answers.readFrom(in, i -> readAnswer(i, refs));
     }
 
-    // a kept record is written once, with the records, and referred to here by its setl_id
-    private void writeAnswer(final DataOutput out, final SettlementRecord r, final CanonRefs.Writer refs)
+    // a kept record is written once, with the records, and referred to here by its setl_id; an entry
+    // is a kept record exactly when it meets apply()'s condition for keeping one (a re-applied setl_id
+    // returns before remembering), which saves a map probe per entry
+    private static void writeAnswer(final DataOutput out, final SettlementRecord r, final CanonRefs.Writer refs)
         throws IOException
     {
-        final boolean kept = r.setlId() != null && records.get(r.setlId()) == r;
+        final boolean kept = r.error() == ErrorCode.NONE && r.sign() != 0 && r.setlId() != null;
         out.writeBoolean(kept);
         if (kept)
         {

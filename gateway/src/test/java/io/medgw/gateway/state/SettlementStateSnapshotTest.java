@@ -96,7 +96,7 @@ final class SettlementStateSnapshotTest
     void shouldGoOnApplyingLikeTheStateItWasTakenFrom() throws IOException
     {
         script();
-        final int middle = 11;
+        final int middle = 12;
         final SettlementState whole = fresh();
         steps.forEach(s -> s.applyTo(whole));
         final SettlementState a = fresh();
@@ -109,6 +109,8 @@ final class SettlementStateSnapshotTest
         assertThat(b.answer(TestRegion.H3, "m4", time("2026-03-01 10:20:00")).error())
             .as("the refusal that replaced m4's answer").isEqualTo(ErrorCode.E1021);
         assertThat(b.effective(TestRegion.H3, "m4")).isSameAs(b.record("S000000000003"));
+        assertThat(b.effective(TestRegion.H3, "m7")).isSameAs(b.record("S000000000008"));
+        assertThat(b.record("S000000000005").isSettlement()).isTrue();
         assertThat(b.accumulators("E1", 2025).nFundPaid("350100")).as("cancelled: back to zero").isZero();
         assertThat(b.accumulators("E2", 2026).nFundPaid("350200")).isEqualTo(700);
         assertThat(b.balanceOf("E3")).as("共济 holder paid for E2").isEqualTo(a.balanceOf("E3"))
@@ -123,12 +125,12 @@ final class SettlementStateSnapshotTest
         assertThat(b.answerCount()).as("entries past the retention window expired on both")
             .isEqualTo(whole.answerCount()).isEqualTo(3);
         assertThat(b.record("S000000000003").cancelled()).isTrue();
-        for (int n = 1; n <= 7; n++)
+        for (int n = 1; n <= 8; n++)
         {
             assertSameRecord(b.record("S00000000000" + n), whole.record("S00000000000" + n));
         }
         assertThat(b.accumulators("E2", 2027).nFundPaid("350200")).isEqualTo(300);
-        assertThat(b.nextSetlId()).isEqualTo(whole.nextSetlId()).isEqualTo("S000000000008");
+        assertThat(b.nextSetlId()).isEqualTo(whole.nextSetlId()).isEqualTo("S000000000009");
         assertThat(b.nextMdtrtId()).isEqualTo(whole.nextMdtrtId()).isEqualTo("M000000000043");
         // values read back are the canon's: a settlement applied after the load shares them
         assertThat(copy(b.record("S000000000007")).psnName).isSameAs(copy(b.record("S000000000002")).psnName);
@@ -197,9 +199,9 @@ final class SettlementStateSnapshotTest
     /**
      * Settlements over two years and several persons (N funds, fund rows, a 共济 holder), a
      * cancellation, re-sends, refusals (one replacing a settlement's answer), errors never
-     * remembered; after step 11, answers that push the first ones past the retention window, a
-     * cancellation of a settlement taken before the snapshot, another year and an institution
-     * re-using a msgid.
+     * remembered, a msgid whose index entry a second settlement took over; after step 12, answers
+     * that push the first ones past the retention window, a cancellation of a settlement taken
+     * before the snapshot, another year and an institution re-using a msgid.
      */
     private void script()
     {
@@ -214,7 +216,8 @@ final class SettlementStateSnapshotTest
         refuse("m3", ErrorCode.E3001, "2026-03-01 10:22:00"); // msgid reuse: never remembered
         add(TestRequest.of("2207").msgid("m4").person("E1").medfee(1), refusal(ErrorCode.E1021, "2026-03-01 10:25:00"));
         settle("m7", "S000000000005", "C1", "2026-03-01 10:30:00", 2026, 49_000, null);
-        // ---- the snapshot is taken here (11 steps)
+        settle("m7", "S000000000008", "R1", "2026-03-01 10:31:00", 2026, 0, null); // m7 now indexes S8
+        // ---- the snapshot is taken here (12 steps)
         refuse("m8", ErrorCode.E1011, "2026-03-01 11:12:00");   // past the window of m2 and m3: both expire
         cancel("m9", "S000000000006", steps.get(5).answer(), "2026-03-01 11:20:00", 97_000);
         settle("m10", "S000000000007", "E2", "2027-01-02 09:00:00", 2027, 24_000, null);
