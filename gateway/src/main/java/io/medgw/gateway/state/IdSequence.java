@@ -1,5 +1,11 @@
 package io.medgw.gateway.state;
 
+import io.medgw.ledger.snapshot.SnapshotData;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * A deterministic id sequence: ids are {@code prefix + tag + 12 decimal digits}, e.g. with no
  * prefix {@code S000000000001} (setl_id) or {@code M000000000001} (mdtrt_id); at most
@@ -98,6 +104,42 @@ public final class IdSequence
             v = v * 10 + (c - '0');
         }
         return v;
+    }
+
+    /**
+     * Writes the prefix, the tag and the highest number seen (the snapshot format of a sequence).
+     *
+     * @param out the payload.
+     * @throws IOException when writing fails.
+     */
+    void writeTo(final DataOutput out) throws IOException
+    {
+        SnapshotData.writeString(out, prefix);
+        out.writeChar(tag);
+        out.writeLong(last);
+    }
+
+    /**
+     * Restores the highest number seen. The prefix and tag must be this sequence's: ids of another
+     * prefix would not parse, so a replay under this prefix would not have counted them.
+     *
+     * @param in the payload.
+     * @throws IOException when the payload is damaged or was written for another prefix or tag.
+     */
+    void readFrom(final DataInput in) throws IOException
+    {
+        final String p = SnapshotData.readString(in);
+        final char t = in.readChar();
+        final long n = in.readLong();
+        if (!prefix.equals(p) || t != tag)
+        {
+            throw new IOException("snapshot id sequence is " + p + t + ", this state's is " + prefix + tag);
+        }
+        if (n < 0 || n >= LIMIT)
+        {
+            throw new IOException("snapshot id sequence " + prefix + tag + ": number out of range: " + n);
+        }
+        last = n;
     }
 
     /** @return the highest sequence number seen (0 if none). */

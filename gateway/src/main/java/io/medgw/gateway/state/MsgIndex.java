@@ -35,6 +35,16 @@ final class MsgIndex
         inner.put(msgid, rec);
     }
 
+    /**
+     * @param rec a record.
+     * @return true if it is the entry under its own (fixmedins_code, msgid) key (how a snapshot
+     * says which records the index holds).
+     */
+    boolean holds(final SettlementRecord rec)
+    {
+        return get(rec.fixmedinsCode(), rec.msgid()) == rec;
+    }
+
     /** Removes the entry only if it is still {@code rec} (a newer answer may have replaced it). */
     void removeIf(final String fixmedinsCode, final String msgid, final SettlementRecord rec)
     {

@@ -3,6 +3,11 @@ package io.medgw.gateway.state;
 import io.medgw.codec.ErrorCode;
 import io.medgw.codec.message.SettlementRequest;
 import io.medgw.codec.message.SettlementResult;
+import io.medgw.ledger.snapshot.SnapshotData;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /**
  * An immutable snapshot of one answered request: the request's key fields (institution, msgid,
@@ -19,6 +24,8 @@ public final class SettlementRecord
     private static final String[] NO_STRINGS = new String[0];
     /** Amounts packed first, in this order; then balc, the effects, each row's three amounts, the N funds. */
     private static final int AMOUNTS = 18;
+    private static final int PERSON_FIELDS = 11;
+    private static final int VISIT_FIELDS = 5;
 
     // ---- request key ----
     private final String fixmedinsCode;
@@ -113,6 +120,109 @@ public final class SettlementRecord
         numbers = packNumbers(res, pack.reset());
         mulaidHolderPsnNo = canon.of(res.mulaidHolderPsnNo);
         explainText = res.explain != null && res.explain.length() > 0 ? res.explain.toString() : null;
+    }
+
+    /** Reads what {@link #writeTo} wrote, sharing strings and arrays as the apply constructor does. */
+    private SettlementRecord(final DataInput in, final CanonRefs.Reader refs) throws IOException
+    {
+        fixmedinsCode = refs.string();
+        msgid = SnapshotData.readString(in);
+        infno = refs.string();
+        txn = in.readInt();
+        digestHi = in.readLong();
+        digestLo = in.readLong();
+        final int errorId = in.readInt();
+        error = ErrorCode.ofId(errorId);
+        if (error == null)
+        {
+            throw new IOException("snapshot record: unknown error id " + errorId);
+        }
+        errorMessage = SnapshotData.readString(in);
+        setlId = SnapshotData.readString(in);
+        mdtrtId = SnapshotData.readString(in);
+        origSetlId = SnapshotData.readString(in);
+        refVersion = refs.string();
+        setlDay = in.readInt();
+        setlTime = in.readLong();
+        sign = in.readByte();
+        person = refs.personArray();
+        visit = refs.fewArray();
+        benefitClass = in.readInt();
+        hospLv = in.readInt();
+        crossRegion = in.readBoolean();
+        poolRatioBp = in.readInt();
+        rowTypeThenName = orEmpty(refs.fewArray());
+        accYear = in.readInt();
+        dedClass = in.readInt();
+        poolGroup = in.readInt();
+        nFundCode = orEmpty(refs.fewArray());
+        numbers = SnapshotData.readBytes(in);
+        mulaidHolderPsnNo = refs.string();
+        explainText = SnapshotData.readString(in);
+        cancelled = in.readBoolean();
+        if (person == null || person.length != PERSON_FIELDS || visit == null || visit.length != VISIT_FIELDS || numbers == null ||
+            rowTypeThenName.length % 2 != 0)
+        {
+            throw new IOException("snapshot record " + setlId + " (msgid " + msgid + "): damaged shape");
+        }
+    }
+
+    private static String[] orEmpty(final String[] a)
+    {
+        return a == null || a.length == 0 ? NO_STRINGS : a;
+    }
+
+    /**
+     * Writes every field, the cancelled flag included (the snapshot format of one record): shared
+     * strings and arrays through {@code refs}, the amounts as their packed bytes.
+     *
+     * @param out  the payload.
+     * @param refs the snapshot's shared values.
+     * @throws IOException when writing fails.
+     */
+    void writeTo(final DataOutput out, final CanonRefs.Writer refs) throws IOException
+    {
+        refs.string(fixmedinsCode);
+        SnapshotData.writeString(out, msgid);
+        refs.string(infno);
+        out.writeInt(txn);
+        out.writeLong(digestHi);
+        out.writeLong(digestLo);
+        out.writeInt(error.id());
+        SnapshotData.writeString(out, errorMessage);
+        SnapshotData.writeString(out, setlId);
+        SnapshotData.writeString(out, mdtrtId);
+        SnapshotData.writeString(out, origSetlId);
+        refs.string(refVersion);
+        out.writeInt(setlDay);
+        out.writeLong(setlTime);
+        out.writeByte(sign);
+        refs.array(person);
+        refs.array(visit);
+        out.writeInt(benefitClass);
+        out.writeInt(hospLv);
+        out.writeBoolean(crossRegion);
+        out.writeInt(poolRatioBp);
+        refs.array(rowTypeThenName);
+        out.writeInt(accYear);
+        out.writeInt(dedClass);
+        out.writeInt(poolGroup);
+        refs.array(nFundCode);
+        SnapshotData.writeBytes(out, numbers);
+        refs.string(mulaidHolderPsnNo);
+        SnapshotData.writeString(out, explainText);
+        out.writeBoolean(cancelled);
+    }
+
+    /**
+     * @param in   the payload.
+     * @param refs the snapshot's shared values (the reading state's canon).
+     * @return the record {@link #writeTo} wrote, cancelled flag included.
+     * @throws IOException when the payload is damaged or ends early.
+     */
+    static SettlementRecord readFrom(final DataInput in, final CanonRefs.Reader refs) throws IOException
+    {
+        return new SettlementRecord(in, refs);
     }
 
     private static byte[] packNumbers(final SettlementResult res, final PackedLongs p)

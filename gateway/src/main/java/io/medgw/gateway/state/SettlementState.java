@@ -5,7 +5,12 @@ import io.medgw.codec.message.SettlementRequest;
 import io.medgw.codec.message.SettlementResult;
 import io.medgw.gateway.reference.Person;
 import io.medgw.gateway.reference.ReferenceData;
+import io.medgw.ledger.snapshot.SnapshotData;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.EOFException;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -41,6 +46,9 @@ public final class SettlementState
     public static final long DEFAULT_RETENTION_SEC = 7L * 86_400L;
 
     private static final YearAccumulators EMPTY = new YearAccumulators(0);
+    /** "STAT": the settlement state's section of a snapshot payload. */
+    private static final int SNAPSHOT_TAG = 0x5354_4154;
+    private static final int SNAPSHOT_VERSION = 1;
 
     private final Supplier<ReferenceData> referenceData;
     private final HashMap<String, PersonState> persons;
@@ -241,6 +249,159 @@ public final class SettlementState
     {
         final Person p = ref == null ? null : ref.personByPsnNo(psnNo);
         return p == null ? 0 : p.openingBalanceFen();
+    }
+
+    // ------------------------------------------------------------------ snapshot
+
+    /**
+     * Writes everything {@link #apply} built, so that {@link #readSnapshot} into a fresh state
+     * constructed with the same arguments gives a state that answers, digests and goes on applying
+     * exactly as this one (what a replay of the same ledger would give):
+     * <pre>
+     *   int tag "STAT", int format version
+     *   setl_id sequence, mdtrt_id sequence           (IdSequence)
+     *   persons   count, then psn_no and PersonState  (balances, every year's accumulators)
+     *   records   count, then whether the msgid index holds it, and the SettlementRecord
+     *   answers   IdempotencyTable: its expiry order, each entry a kept record's setl_id or a full record
+     * </pre>
+     * Shared strings and arrays of records are written once (see {@link CanonRefs}). Call it from
+     * the state's single writer (or after it stopped): it reads everything and changes nothing.
+     *
+     * @param out the snapshot payload.
+     * @throws IOException when writing fails.
+     */
+    public void writeSnapshot(final DataOutput out) throws IOException
+    {
+        out.writeInt(SNAPSHOT_TAG);
+        out.writeInt(SNAPSHOT_VERSION);
+        setlIds.writeTo(out);
+        mdtrtIds.writeTo(out);
+        out.writeInt(persons.size());
+        for (final Map.Entry<String, PersonState> e : persons.entrySet())
+        {
+            SnapshotData.writeString(out, e.getKey());
+            e.getValue().writeTo(out);
+        }
+        final CanonRefs.Writer refs = new CanonRefs.Writer(out, persons.size() + (persons.size() >> 2));
+        out.writeInt(records.size());
+        // the index holds each record at most once (under its own key), so equal counts mean all: no lookups
+        final boolean allIndexed = effective.size() == records.size();
+        int inEffect = 0;
+        for (final SettlementRecord r : records.values())
+        {
+            final boolean holds = allIndexed || effective.holds(r);
+            inEffect += holds ? 1 : 0;
+            out.writeBoolean(holds);
+            r.writeTo(out, refs);
+        }
+        if (inEffect != effective.size())
+        {
+            // apply() indexes only records it keeps: a snapshot must not drop an entry silently
+            throw new IllegalStateException("msgid index entries outside the records: " + (effective.size() - inEffect));
+        }
+        answers.writeTo(out, (o, r) -> writeAnswer(o, r, refs));
+    }
+
+    /**
+     * Fills this fresh state (constructed, nothing applied, no mdtrt_id noted) from what
+     * {@link #writeSnapshot} wrote; afterwards it is what the writing state was. Call it from the
+     * state's single writer before anything else uses the state. After an IOException the state is
+     * partly filled: discard it (rebuild from the ledger instead).
+     *
+     * @param in the snapshot payload, at the start of the state's section.
+     * @throws IOException           when the payload is not a state section, is damaged, ends early,
+     *                               or was written with another id prefix or retention.
+     * @throws IllegalStateException when this state is not fresh.
+     */
+    public void readSnapshot(final DataInput in) throws IOException
+    {
+        if (!persons.isEmpty() || !records.isEmpty() || !answers.isEmpty() || setlIds.last() != 0 ||
+            mdtrtIds.last() != 0)
+        {
+            throw new IllegalStateException("a snapshot loads into a fresh state only; this one has " + persons.size() +
+                " persons, " + records.size() + " records, " + answers.size() + " answers");
+        }
+        try
+        {
+            SnapshotData.expectTag(in, SNAPSHOT_TAG, "settlement state");
+            final int version = in.readInt();
+            if (version != SNAPSHOT_VERSION)
+            {
+                throw new IOException("snapshot section settlement state: format version " + version +
+                    ", this build reads " + SNAPSHOT_VERSION);
+            }
+            readSections(in);
+        }
+        catch (final EOFException e)
+        {
+            throw new IOException("snapshot section settlement state ends early, after " + persons.size() +
+                " persons, " + records.size() + " records, " + answers.size() + " answers", e);
+        }
+    }
+
+    private void readSections(final DataInput in) throws IOException
+    {
+        setlIds.readFrom(in);
+        mdtrtIds.readFrom(in);
+        final CanonRefs.Reader refs = new CanonRefs.Reader(in, canon);
+        final int personCount = SnapshotData.readCount(in);
+        for (int i = 0; i < personCount; i++)
+        {
+            final String psnNo = canon.of(SnapshotData.readString(in));
+            final PersonState ps = PersonState.readFrom(in, refs);
+            if (psnNo == null || persons.put(psnNo, ps) != null)
+            {
+                throw new IOException("snapshot person " + psnNo + ": missing or twice");
+            }
+        }
+        final int recordCount = SnapshotData.readCount(in);
+        for (int i = 0; i < recordCount; i++)
+        {
+            final boolean holds = in.readBoolean();
+            final SettlementRecord r = SettlementRecord.readFrom(in, refs);
+            if (r.setlId() == null || records.put(r.setlId(), r) != null)
+            {
+                throw new IOException("snapshot record " + r.setlId() + " (msgid " + r.msgid() + "): missing setl_id or twice");
+            }
+            if (holds)
+            {
+                effective.put(r.fixmedinsCode(), r.msgid(), r);
+            }
+        }
+        answers.readFrom(in, i -> readAnswer(i, refs));
+    }
+
+    // a kept record is written once, with the records, and referred to here by its setl_id; an entry
+    // is a kept record exactly when it meets apply()'s condition for keeping one (a re-applied setl_id
+    // returns before remembering), which saves a map probe per entry
+    private static void writeAnswer(final DataOutput out, final SettlementRecord r, final CanonRefs.Writer refs)
+        throws IOException
+    {
+        final boolean kept = r.error() == ErrorCode.NONE && r.sign() != 0 && r.setlId() != null;
+        out.writeBoolean(kept);
+        if (kept)
+        {
+            SnapshotData.writeString(out, r.setlId());
+        }
+        else
+        {
+            r.writeTo(out, refs);
+        }
+    }
+
+    private SettlementRecord readAnswer(final DataInput in, final CanonRefs.Reader refs) throws IOException
+    {
+        if (!in.readBoolean())
+        {
+            return SettlementRecord.readFrom(in, refs);
+        }
+        final String setlId = SnapshotData.readString(in);
+        final SettlementRecord r = setlId == null ? null : records.get(setlId);
+        if (r == null)
+        {
+            throw new IOException("snapshot idempotency entry refers to an unknown record " + setlId);
+        }
+        return r;
     }
 
     // ------------------------------------------------------------------ digests and sizes

@@ -3,6 +3,11 @@ package io.medgw.gateway.state;
 import io.medgw.gateway.reference.BenefitClass;
 import io.medgw.gateway.reference.CapGroup;
 
+import io.medgw.ledger.snapshot.SnapshotData;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -133,6 +138,83 @@ public final class YearAccumulators
         nCodes[nCount] = code;
         nPaid[nCount] = amount;
         nCount++;
+    }
+
+    /**
+     * Writes every accumulator (the snapshot format of one year; the year itself is the caller's):
+     * the per-class and per-group arrays with their lengths (a reader built with other enums fails),
+     * the six totals, then each N fund's code and paid, in the order they were first seen.
+     *
+     * @param out the payload.
+     * @throws IOException when writing fails.
+     */
+    void writeTo(final DataOutput out) throws IOException
+    {
+        writeLongs(out, dedUsed);
+        writeLongs(out, poolPaid);
+        out.writeLong(largePaid);
+        out.writeLong(seriousTotal);
+        out.writeLong(seriousPaid);
+        out.writeLong(civilPaid);
+        out.writeLong(assistDedUsed);
+        out.writeLong(assistPaid);
+        out.writeInt(nCount);
+        for (int i = 0; i < nCount; i++)
+        {
+            SnapshotData.writeString(out, nCodes[i]);
+            out.writeLong(nPaid[i]);
+        }
+    }
+
+    /**
+     * Fills this fresh year from what {@link #writeTo} wrote.
+     *
+     * @param in   the payload.
+     * @param refs shares the N-fund codes through the state's canon.
+     * @throws IOException when the payload is damaged or ends early.
+     */
+    void readFrom(final DataInput in, final CanonRefs.Reader refs) throws IOException
+    {
+        readLongs(in, dedUsed, "deductible classes");
+        readLongs(in, poolPaid, "pool cap groups");
+        largePaid = in.readLong();
+        seriousTotal = in.readLong();
+        seriousPaid = in.readLong();
+        civilPaid = in.readLong();
+        assistDedUsed = in.readLong();
+        assistPaid = in.readLong();
+        final int n = SnapshotData.readCount(in);
+        for (int i = 0; i < n; i++)
+        {
+            final String code = refs.share(SnapshotData.readString(in));
+            if (code == null)
+            {
+                throw new IOException("snapshot year " + year + ": N fund without a code");
+            }
+            addNFund(code, in.readLong());
+        }
+    }
+
+    private static void writeLongs(final DataOutput out, final long[] values) throws IOException
+    {
+        out.writeInt(values.length);
+        for (final long v : values)
+        {
+            out.writeLong(v);
+        }
+    }
+
+    private void readLongs(final DataInput in, final long[] into, final String what) throws IOException
+    {
+        final int n = in.readInt();
+        if (n != into.length)
+        {
+            throw new IOException("snapshot year " + year + ": " + n + " " + what + ", this build has " + into.length);
+        }
+        for (int i = 0; i < n; i++)
+        {
+            into[i] = in.readLong();
+        }
     }
 
     /** @return true if every accumulator is zero (the canonical "untouched" year). */
