@@ -18,13 +18,16 @@ import io.medgw.gateway.reference.ReferenceDataHolder;
 import io.medgw.gateway.reply.ReplyHandler;
 import io.medgw.gateway.settlement.SettlementContext;
 import io.medgw.gateway.settlement.SettlementEngine;
+import io.medgw.gateway.snapshot.SnapshotTaker;
+import io.medgw.gateway.snapshot.StateSnapshots;
 import io.medgw.gateway.state.SettlementState;
-import io.medgw.gateway.status.GatewayCounter;
 import io.medgw.gateway.status.GatewayGauge;
 import io.medgw.gateway.status.GatewayMetrics;
 import io.medgw.ledger.Durability;
 import io.medgw.ledger.Ledger;
 import io.medgw.ledger.LedgerContext;
+import io.medgw.ledger.snapshot.Snapshot;
+import io.medgw.ledger.snapshot.SnapshotStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +36,11 @@ import java.time.Instant;
 import java.util.function.Function;
 
 /**
- * A running gateway: reference data, the settlement state rebuilt from the ledger, the pipeline,
- * the Netty edge and the admin endpoints. {@link #start} returns once it is ready (state rebuilt,
- * ports bound); {@link #close} shuts down gracefully: stop accepting, drain the ring (every
- * published request is answered), close the ledger.
+ * A running gateway: reference data, the settlement state rebuilt from the newest snapshot and the
+ * ledger, the pipeline, the snapshot taker, the Netty edge and the admin endpoints. {@link #start}
+ * returns once it is ready (state rebuilt, ports bound); {@link #close} shuts down gracefully: stop
+ * accepting, drain the ring (every published request is answered), write a snapshot of the final
+ * state, close the ledger.
  */
 public final class Gateway implements AutoCloseable
 {
@@ -52,8 +56,11 @@ public final class Gateway implements AutoCloseable
     private final InboundPublisher publisher;
     private final GatewayServer server;
     private final AdminServer admin;
+    private final JournalHandler journal;
+    private final SnapshotTaker snapshots;
     private final long rebuiltRecords;
     private final long rebuildMs;
+    private final Snapshot restoredFrom;
     private final boolean ownsMetrics;
 
     private Gateway(final GatewayContext ctx, final Function<Ref, TransactionDeskAdapter> deskFactory)
@@ -63,12 +70,17 @@ public final class Gateway implements AutoCloseable
         this.ctx = ctx.conclude();
         this.metrics = ctx.metrics();
         this.reference = ReferenceDataHolder.load(ctx.dataDir());
-        this.state = new SettlementState(reference::current, ctx.idempotencyRetentionDays() * 86_400L, "",
-            reference.current().persons().size());
         this.ledger = Ledger.open(LedgerContext.gateway(ctx.ledgerDir(), ctx.timeZone())
             .durability(ctx.durability() == io.medgw.gateway.config.Durability.PROCESS ? Durability.PROCESS : Durability.FSYNC));
-        final Ref refs = new Ref(reference, state, ledger, ctx.clockSkewSeconds());
-        final TransactionDeskAdapter desk = deskFactory.apply(refs);
+        final SnapshotStore snapshotStore = new SnapshotStore(ctx.snapshotDir(), ctx.snapshotRetain());
+        final Restored restored = restore(deskFactory, snapshotStore);
+        this.state = restored.refs().state;
+        final Ref refs = restored.refs();
+        final TransactionDeskAdapter desk = restored.desk();
+        final StateRebuild.Result rebuilt = restored.result();
+        rebuiltRecords = rebuilt.records();
+        rebuildMs = rebuilt.ms();
+        restoredFrom = rebuilt.snapshot();
         final SettlementEngine engine = new SettlementEngine(new SettlementContext()
             .referenceDataSupplier(reference::current)
             .state(state)
@@ -76,15 +88,11 @@ public final class Gateway implements AutoCloseable
             .maxClockSkewSec(ctx.clockSkewSeconds())
             .idempotencyRetentionSec(ctx.idempotencyRetentionDays() * 86_400L));
 
-        final StateRebuild.Result rebuilt = StateRebuild.run(ledger, state, desk);
-        rebuiltRecords = rebuilt.records();
-        rebuildMs = rebuilt.ms();
-        LOG.info("rebuilt state from {} ledger records in {} ms ({} settlements known, durability {})",
-            rebuiltRecords, rebuildMs, state.recordCount(), ctx.durability().configName());
-
         final LocalClock clock = new LocalClock(ctx.epochClock(), ctx.timeZone());
         final JournalHandler journal = new JournalHandler(ledger.writer(), ctx.epochClock(), ctx.nanoClock(),
-            metrics.counters(), metrics.ledger(), () -> readiness.ringAccepting(false), ctx.durability() == io.medgw.gateway.config.Durability.FSYNC);
+            metrics.counters(), metrics.ledger(), () -> readiness.ringAccepting(false), ctx.durability() == io.medgw.gateway.config.Durability.FSYNC)
+            .startingAfter(rebuilt.lastIndex(), rebuilt.lastSequence(), rebuilt.lastAppendMs());
+        this.journal = journal;
         final int offset = ctx.timeZone().getRules().getOffset(Instant.ofEpochMilli(ctx.epochClock().time())).getTotalSeconds();
         final ReplyHandler reply = new ReplyHandler(offset, desk, journal, ctx.receiverAdmdvs(), ctx.epochClock(),
             ctx.nanoClock(), metrics.requests(), metrics.counters());
@@ -97,7 +105,11 @@ public final class Gateway implements AutoCloseable
         metrics.gauge(GatewayGauge.IDEMPOTENCY_ENTRIES, state::answerCount);
         metrics.gauge(GatewayGauge.SETTLEMENTS_KNOWN, state::recordCount);
         metrics.gauge(GatewayGauge.READY, readiness::readyAsLong);
-        this.admin = new AdminServer(ctx, readiness, this::reloadReferenceData).start();
+        this.snapshots = desk.snapshots() ? new SnapshotTaker(snapshotStore, new StateSnapshots(state, desk),
+            ctx.snapshotEveryRecords(), rebuilt.snapshot() == null ? 0 : rebuilt.snapshot().ledgerSequence(),
+            ctx.epochClock(), metrics.counters()).start(pipeline::tryPublishSnapshot, journal::lastSequence) : null;
+        this.admin = new AdminServer(ctx, readiness, this::reloadReferenceData)
+            .snapshotHook(snapshots == null ? null : snapshots::request).start();
         this.server = new GatewayServer(ctx, publisher).start();
         readiness.stateRebuilt(true).ringAccepting(true);
     }
@@ -144,19 +156,56 @@ public final class Gateway implements AutoCloseable
         }
     }
 
+    /** The state rebuilt at start, the desk over it, and how. */
+    private record Restored(Ref refs, TransactionDeskAdapter desk, StateRebuild.Result result)
+    {
+    }
+
+    /**
+     * Rebuilds the state: from the newest snapshot and the ledger records after it; when there is
+     * none, or it cannot be used (another ledger's, damaged, another format), from a fresh state and
+     * the whole ledger. Logs which, and how long it took.
+     */
+    private Restored restore(final Function<Ref, TransactionDeskAdapter> deskFactory, final SnapshotStore store)
+        throws IOException
+    {
+        Ref refs = freshRefs();
+        TransactionDeskAdapter desk = deskFactory.apply(refs);
+        final Snapshot latest = desk.snapshots() ? store.latest() : null;
+        StateRebuild.Result r = null;
+        if (latest != null)
+        {
+            try
+            {
+                r = StateRebuild.run(ledger, refs.state, desk, latest);
+                LOG.info("rebuilt state from snapshot {} ({} ms) and {} ledger records after it in {} ms in all " +
+                    "({} settlements known, durability {})", latest.path().getFileName(), r.snapshotMs(), r.records(), r.ms(),
+                    refs.state.recordCount(), ctx.durability().configName());
+                return new Restored(refs, desk, r);
+            }
+            catch (final IOException ex)
+            {
+                LOG.warn("snapshot {} not used, rebuilding from the whole ledger: {}", latest.path().getFileName(), ex.getMessage());
+                refs = freshRefs();
+                desk = deskFactory.apply(refs);
+            }
+        }
+        r = StateRebuild.run(ledger, refs.state, desk);
+        LOG.info("rebuilt state from {} ledger records in {} ms ({} settlements known, durability {})",
+            r.records(), r.ms(), refs.state.recordCount(), ctx.durability().configName());
+        return new Restored(refs, desk, r);
+    }
+
+    private Ref freshRefs()
+    {
+        final SettlementState fresh = new SettlementState(reference::current, ctx.idempotencyRetentionDays() * 86_400L, "",
+            reference.current().persons().size());
+        return new Ref(reference, fresh, ledger, ctx.clockSkewSeconds());
+    }
+
     private String reloadReferenceData() throws ReferenceDataException
     {
-        try
-        {
-            final String version = reference.reload(ctx.dataDir()).version();
-            metrics.counters().increment(GatewayCounter.REFERENCE_RELOADS);
-            return "reloaded reference data " + version;
-        }
-        catch (final ReferenceDataException ex)
-        {
-            metrics.counters().increment(GatewayCounter.REFERENCE_RELOAD_FAILURES);
-            throw ex;
-        }
+        return "reloaded reference data " + reference.reload(ctx.dataDir()).version(); // the admin server counts
     }
 
     /** @return the one line printed when ready: {@code listening on HOST:PORT}. */
@@ -195,7 +244,13 @@ public final class Gateway implements AutoCloseable
         return ledger;
     }
 
-    /** @return ledger records applied at start. */
+    /** @return the snapshot the state was restored from at start, or null (the whole ledger was replayed). */
+    public Snapshot restoredFrom()
+    {
+        return restoredFrom;
+    }
+
+    /** @return ledger records applied at start (after the snapshot, if one was used). */
     public long rebuiltRecords()
     {
         return rebuiltRecords;
@@ -214,6 +269,15 @@ public final class Gateway implements AutoCloseable
         publisher.stopAccepting();
         server.stopAccepting();
         final boolean drained = pipeline.drainAndStop(ctx.shutdownTimeoutMs());
+        if (snapshots != null && drained && !journal.failed())
+        {
+            final long lastSequence = journal.lastSequence(); // read first: its write released lastIndex
+            snapshots.takeAtStop(journal.lastIndex(), lastSequence, journal.lastAppendMs(), ctx.shutdownTimeoutMs());
+        }
+        else if (snapshots != null)
+        {
+            snapshots.close();
+        }
         server.awaitInFlight(ctx.shutdownTimeoutMs());
         server.close();
         admin.close();

@@ -12,8 +12,11 @@ import io.medgw.ledger.LedgerReader;
 import io.medgw.gateway.pipeline.TransactionDeskAdapter;
 import io.medgw.gateway.Gateway;
 import io.medgw.gateway.StateRebuild;
+import io.medgw.gateway.snapshot.StateSnapshots;
 import io.medgw.cli.Desks;
 import io.medgw.ledger.LedgerWriter;
+import io.medgw.ledger.snapshot.Snapshot;
+import io.medgw.ledger.snapshot.SnapshotStore;
 import io.medgw.loadtest.bench.BenchFiles;
 import io.medgw.loadtest.bench.RestartLedgerWriter;
 import io.medgw.loadtest.region.DemoRegionGenerator;
@@ -54,8 +57,11 @@ import java.time.ZoneId;
  * unless {@code --keep}.
  * <pre>
  *   java -cp loadtest/target/medgw.jar FLAGS -Xmx4g io.medgw.loadtest.RestartBench [N] [--distinct D]
- *        [--dir DIR] [--keep] [--rebuild-only] [--rebuilds R] [--read-baseline]
+ *        [--dir DIR] [--keep] [--rebuild-only] [--rebuilds R] [--read-baseline] [--snapshot-at K]
  * </pre>
+ * {@code --snapshot-at K} then also times a restart from a snapshot: the state of the first K records
+ * (0: all) written as the gateway writes a snapshot, read back into a fresh state and desk, and the
+ * records after K replayed; the state must equal the full rebuild's.
  * FLAGS: the parent pom's {@code medgw.jvm.flags} (Chronicle Queue on Java 17).
  */
 public final class RestartBench
@@ -79,9 +85,10 @@ public final class RestartBench
      * @param persons       persons whose balance the state owns.
      * @param answers       idempotency entries still live.
      * @param heapUsedBytes heap in use after a full GC with the state alive.
+     * @param stateDigest   the rebuilt state's digest.
      */
     public record Result(long records, long openMs, long rebuildMs, long recordsPerSec, int settlements, int persons,
-        int answers, long heapUsedBytes)
+        int answers, long heapUsedBytes, long stateDigest)
     {
     }
 
@@ -90,7 +97,8 @@ public final class RestartBench
     }
 
     /**
-     * @param args {@code [N] [--distinct D] [--dir DIR] [--keep] [--rebuild-only] [--rebuilds R] [--read-baseline]}.
+     * @param args {@code [N] [--distinct D] [--dir DIR] [--keep] [--rebuild-only] [--rebuilds R] [--read-baseline]
+     *             [--snapshot-at K]} (K = 0: the last record).
      * @throws Exception if anything fails.
      */
     public static void main(final String[] args) throws Exception
@@ -102,6 +110,7 @@ public final class RestartBench
         boolean keep = false;
         boolean rebuildOnly = false;
         boolean readBaseline = false;
+        long snapshotAt = -1;
         for (int i = 0; i < args.length; i++)
         {
             switch (args[i])
@@ -112,6 +121,7 @@ public final class RestartBench
                 case "--rebuild-only" -> rebuildOnly = true;
                 case "--rebuilds" -> rebuilds = Integer.parseInt(args[++i]);
                 case "--read-baseline" -> readBaseline = true;
+                case "--snapshot-at" -> snapshotAt = Long.parseLong(args[++i].replace("_", ""));
                 default -> records = Long.parseLong(args[i].replace("_", ""));
             }
         }
@@ -127,13 +137,22 @@ public final class RestartBench
             {
                 write(work, records, distinct, System.out);
             }
+            Result full = null;
             for (int i = 0; i < rebuilds; i++)
             {
                 if (readBaseline)
                 {
                     readOnly(work, System.out);
                 }
-                rebuild(work, System.out);
+                full = rebuild(work, System.out);
+            }
+            if (snapshotAt >= 0)
+            {
+                final long at = snapshotAt == 0 ? full.records() : snapshotAt;
+                for (int i = 0; i < rebuilds; i++)
+                {
+                    restartFromSnapshot(work, at, full, System.out);
+                }
             }
         }
         finally
@@ -220,7 +239,7 @@ public final class RestartBench
         System.gc();
         final long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         final Result r = new Result(n, (t0 - open0) / 1_000_000, rebuildMs, perSec, state.recordCount(),
-            state.personCount(), state.answerCount(), heap);
+            state.personCount(), state.answerCount(), heap, state.digest());
         out.printf("rebuild: %,d records in %,d ms (%,d records/s; Ledger.open %,d ms) -> %,d settlements, %,d persons, " +
             "%,d idempotency entries; heap after GC %,d MB%n", r.records(), r.rebuildMs(), r.recordsPerSec(), r.openMs(),
             r.settlements(), r.persons(), r.answers(), heap >> 20);
@@ -233,6 +252,73 @@ public final class RestartBench
                 " settlements");
         }
         return r;
+    }
+
+    /**
+     * A restart from a snapshot: rebuilds a state from the first {@code at} records (not timed), writes
+     * its snapshot as the gateway does ({@link StateSnapshots#capture} on the state thread, then the
+     * commit), then times what a start does: read the snapshot into a fresh state and desk, replay
+     * the records after it. Checks the state equals the full rebuild's.
+     *
+     * @param work the working directory written by {@link #write}.
+     * @param at   the records the snapshot covers.
+     * @param full the full rebuild (its digest).
+     * @param out  the report.
+     * @return the restart time, ms.
+     * @throws ReferenceDataException if the region does not load.
+     * @throws IOException            if the snapshot cannot be written or read.
+     */
+    public static long restartFromSnapshot(final Path work, final long at, final Result full, final PrintStream out)
+        throws ReferenceDataException, IOException
+    {
+        final ReferenceDataHolder reference = new ReferenceDataHolder(ReferenceDataLoader.load(work.resolve("region")));
+        final Path snapshotDir = work.resolve("snapshots");
+        BenchFiles.deleteTree(snapshotDir);
+        final SnapshotStore store = new SnapshotStore(snapshotDir, 1);
+        try (Ledger ledger = Ledger.open(LedgerContext.gateway(work.resolve("ledger"), ZONE).durability(Durability.PROCESS)))
+        {
+            final SettlementState before = freshState(reference);
+            final TransactionDeskAdapter beforeDesk = Desks.full(new Gateway.Ref(reference, before, ledger, CLOCK_SKEW_SEC));
+            final StateRebuild.Result upTo = StateRebuild.runUpTo(ledger, before, beforeDesk, at);
+            final long c0 = System.nanoTime();
+            final StateSnapshots.Captured captured = new StateSnapshots(before, beforeDesk).capture(store);
+            final long c1 = System.nanoTime();
+            final Snapshot snapshot = store.commit(captured.pending(), upTo.lastIndex(), upTo.lastSequence(), upTo.lastAppendMs(),
+                captured.stateDigest(), captured.deskDigest(), System.currentTimeMillis());
+            final long c2 = System.nanoTime();
+            out.printf("snapshot of %,d records: %,d MB; payload written in %,d ms (the pipeline's pause), committed in %,d ms%n",
+                upTo.records(), snapshot.payloadLength() >> 20, (c1 - c0) / 1_000_000, (c2 - c1) / 1_000_000);
+        }
+        System.gc();
+        final SettlementState state = freshState(reference);
+        final StateRebuild.Result r;
+        final long t0;
+        final long t1;
+        try (Ledger ledger = Ledger.open(LedgerContext.gateway(work.resolve("ledger"), ZONE).durability(Durability.PROCESS)))
+        {
+            final TransactionDeskAdapter desk = Desks.full(new Gateway.Ref(reference, state, ledger, CLOCK_SKEW_SEC));
+            t0 = System.nanoTime();
+            r = StateRebuild.run(ledger, state, desk, store.latest());
+            t1 = System.nanoTime();
+        }
+        final long ms = (t1 - t0) / 1_000_000;
+        System.gc();
+        final long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        out.printf("restart from the snapshot: %,d ms (snapshot read %,d ms, then %,d ledger records replayed) -> " +
+            "%,d settlements; heap after GC %,d MB%n", ms, r.snapshotMs(), r.records(), state.recordCount(), heap >> 20);
+        final long budgetMs = Math.max(1, full.records() / 100);
+        out.printf("target: 1M settlements <= 10 s, i.e. %,d ms for %,d: %s%n", budgetMs, full.records(),
+            ms <= budgetMs ? "PASS" : "FAIL");
+        if (state.digest() != full.stateDigest())
+        {
+            throw new IllegalStateException("the state restored from the snapshot differs from the full rebuild's");
+        }
+        return ms;
+    }
+
+    private static SettlementState freshState(final ReferenceDataHolder reference)
+    {
+        return new SettlementState(reference::current, RETENTION_SEC, "", reference.current().persons().size());
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The operations HTTP server on admin.host:admin.port, separate from the settlement port and its
@@ -24,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * <li>{@code GET /health}: 200 "UP" while the process runs;</li>
  * <li>{@code GET /ready}: 200 "READY" when the {@link ReadinessCheck} passes, else 503 with the reason;</li>
  * <li>{@code POST /admin/reload}: runs the reload hook (reference data), 200 with its result text,
- *     500 with the error, 404 when no hook is configured.</li>
+ *     500 with the error, 404 when no hook is configured;</li>
+ * <li>{@code POST /admin/snapshot}: asks for a state snapshot now, 202 when requested, 409 when one
+ *     is already in progress (or the ring is full), 404 when snapshots are off.</li>
  * </ul>
  * Other methods on these paths answer 405; other paths 404.
  */
@@ -37,6 +40,7 @@ public final class AdminServer implements AutoCloseable
     private final GatewayMetrics metrics;
     private final ReadinessCheck readiness;
     private final Callable<String> reloadHook;
+    private BooleanSupplier snapshotHook;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -55,6 +59,16 @@ public final class AdminServer implements AutoCloseable
         this.metrics = ctx.metrics();
         this.readiness = Objects.requireNonNull(readiness, "readiness");
         this.reloadHook = reloadHook;
+    }
+
+    /**
+     * @param hook requests a snapshot (false: one is in progress), or null when snapshots are off.
+     * @return this
+     */
+    public AdminServer snapshotHook(final BooleanSupplier hook)
+    {
+        this.snapshotHook = hook;
+        return this;
     }
 
     /**
@@ -96,6 +110,7 @@ public final class AdminServer implements AutoCloseable
                 case "/health" -> get(exchange, method, () -> send(exchange, 200, TEXT, "UP\n"));
                 case "/ready" -> get(exchange, method, () -> ready(exchange));
                 case "/admin/reload" -> reload(exchange, method);
+                case "/admin/snapshot" -> snapshot(exchange, method);
                 default -> send(exchange, 404, TEXT, "not found: " + path + "\n");
             }
         }
@@ -114,12 +129,43 @@ public final class AdminServer implements AutoCloseable
         }
     }
 
+    private void snapshot(final HttpExchange exchange, final String method) throws IOException
+    {
+        if (!post(exchange, method))
+        {
+            return;
+        }
+        if (snapshotHook == null)
+        {
+            send(exchange, 404, TEXT, "snapshots are off (the desk cannot write them)\n");
+            return;
+        }
+        exchange.getRequestBody().readAllBytes();
+        if (snapshotHook.getAsBoolean())
+        {
+            send(exchange, 202, TEXT, "snapshot requested: the log and medgw_snapshots_total say when it is written\n");
+        }
+        else
+        {
+            send(exchange, 409, TEXT, "a snapshot is already in progress (or the ring is full): retry later\n");
+        }
+    }
+
+    private static boolean post(final HttpExchange exchange, final String method) throws IOException
+    {
+        if ("POST".equals(method))
+        {
+            return true;
+        }
+        exchange.getResponseHeaders().set("Allow", "POST");
+        send(exchange, 405, TEXT, "use POST\n");
+        return false;
+    }
+
     private void reload(final HttpExchange exchange, final String method) throws IOException
     {
-        if (!"POST".equals(method))
+        if (!post(exchange, method))
         {
-            exchange.getResponseHeaders().set("Allow", "POST");
-            send(exchange, 405, TEXT, "use POST\n");
             return;
         }
         if (reloadHook == null)

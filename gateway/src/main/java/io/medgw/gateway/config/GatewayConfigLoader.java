@@ -115,6 +115,9 @@ public final class GatewayConfigLoader
             case DATA_DIR -> ctx.dataDir(pathValue(key, value, where));
             case LEDGER_DIR -> ctx.ledgerDir(pathValue(key, value, where));
             case DURABILITY -> ctx.durability(enumValue(key, value, where, Durability.byConfigName(value), "fsync, process"));
+            case SNAPSHOT_DIR -> ctx.snapshotDir(pathValue(key, value, where));
+            case SNAPSHOT_EVERY_RECORDS -> ctx.snapshotEveryRecords(longValue(key, value, where));
+            case SNAPSHOT_RETAIN -> ctx.snapshotRetain(intValue(key, value, where));
             case RING_SIZE -> ctx.ringSize(intValue(key, value, where));
             case PIPELINE_THREADS -> ctx.pipelineThreads(intValue(key, value, where));
             case PIPELINE_BUSY_POLL_US -> ctx.pipelineBusyPollUs(intValue(key, value, where));

@@ -31,6 +31,8 @@ public final class GatewayContext
 {
     public static final int MIN_RING_SIZE = 64;
     public static final int MAX_RING_SIZE = 1 << 24;
+    /** Largest {@code snapshot.every.records}. */
+    public static final long MAX_SNAPSHOT_EVERY = 1_000_000_000L;
     public static final int MIN_BODY_BYTES = 1024;
     public static final int MAX_BODY_BYTES_LIMIT = 64 * 1024 * 1024;
     public static final int MAX_IO_THREADS = 256;
@@ -48,6 +50,9 @@ public final class GatewayContext
     private Path dataDir = Path.of("data");
     private Path ledgerDir;
     private Durability durability = Durability.FSYNC;
+    private Path snapshotDir;
+    private long snapshotEveryRecords = 250_000;
+    private int snapshotRetain = 2;
     private int ringSize = 4096;
     private PipelineIdleStrategy pipelineIdleStrategy = PipelineIdleStrategy.PARKING;
     private int pipelineThreads = 1;
@@ -93,6 +98,8 @@ public final class GatewayContext
         }
         adminHost = adminHost == null ? host : adminHost;
         ledgerDir = ledgerDir == null ? dataDir.resolve("ledger") : ledgerDir;
+        // with the ledger, so that a snapshot is never applied to another ledger's records
+        snapshotDir = snapshotDir == null ? ledgerDir.resolve("snapshots") : snapshotDir;
         ioThreads = ioThreads == 0 ? Math.min(4, Runtime.getRuntime().availableProcessors()) : ioThreads;
         epochClock = epochClock == null ? SystemEpochClock.INSTANCE : epochClock;
         nanoClock = nanoClock == null ? SystemNanoClock.INSTANCE : nanoClock;
@@ -136,6 +143,11 @@ public final class GatewayContext
         check(errors, keys, ledgerDir == null || !(Files.exists(ledgerDir) && !Files.isDirectory(ledgerDir)), LEDGER_DIR,
             "must be a directory (or not exist yet)", ledgerDir);
         check(errors, keys, durability != null, DURABILITY, "must be fsync or process", durability);
+        check(errors, keys, snapshotDir == null || !(Files.exists(snapshotDir) && !Files.isDirectory(snapshotDir)), SNAPSHOT_DIR,
+            "must be a directory (or not exist yet)", snapshotDir);
+        check(errors, keys, snapshotEveryRecords >= 0 && snapshotEveryRecords <= MAX_SNAPSHOT_EVERY, SNAPSHOT_EVERY_RECORDS,
+            "must be 0.." + MAX_SNAPSHOT_EVERY + " (0 = only at shutdown)", snapshotEveryRecords);
+        check(errors, keys, snapshotRetain >= 1 && snapshotRetain <= 100, SNAPSHOT_RETAIN, "must be 1..100", snapshotRetain);
         check(errors, keys, ringSize >= MIN_RING_SIZE && ringSize <= MAX_RING_SIZE && Integer.bitCount(ringSize) == 1,
             RING_SIZE, "must be a power of two in " + MIN_RING_SIZE + ".." + MAX_RING_SIZE, ringSize);
         check(errors, keys, pipelineIdleStrategy != null, PIPELINE_IDLE_STRATEGY,
@@ -457,6 +469,45 @@ public final class GatewayContext
     public GatewayContext timeZone(final ZoneId timeZone)
     {
         this.timeZone = timeZone;
+        return this;
+    }
+
+    /** @return where snapshots of the state are kept. */
+    public Path snapshotDir()
+    {
+        return snapshotDir;
+    }
+
+    /** @param snapshotDir snapshot directory. @return this */
+    public GatewayContext snapshotDir(final Path snapshotDir)
+    {
+        this.snapshotDir = snapshotDir;
+        return this;
+    }
+
+    /** @return ledger records between two snapshots while running (0: only at shutdown). */
+    public long snapshotEveryRecords()
+    {
+        return snapshotEveryRecords;
+    }
+
+    /** @param records ledger records between two snapshots (0: only at shutdown). @return this */
+    public GatewayContext snapshotEveryRecords(final long records)
+    {
+        this.snapshotEveryRecords = records;
+        return this;
+    }
+
+    /** @return how many snapshots are kept. */
+    public int snapshotRetain()
+    {
+        return snapshotRetain;
+    }
+
+    /** @param retain how many snapshots are kept. @return this */
+    public GatewayContext snapshotRetain(final int retain)
+    {
+        this.snapshotRetain = retain;
         return this;
     }
 

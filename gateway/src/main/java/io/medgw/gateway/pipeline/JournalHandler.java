@@ -9,6 +9,8 @@ import io.medgw.ledger.LedgerWriter;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.NanoClock;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * Appends each state-changing slot to the ledger and, at the end of every Disruptor batch, calls
  * {@link LedgerWriter#endOfBatch()} — in {@code fsync} durability that forces the batch to disk
@@ -34,6 +36,9 @@ public final class JournalHandler implements EventHandler<PipelineSlot>
     private boolean failed;
     private int pendingInBatch;
     private long batchStart = -1;
+    private long lastIndex = -1;
+    private long lastAppendMs;
+    private final AtomicLong lastSequence = new AtomicLong();
     private volatile long failedFromSequence = Long.MAX_VALUE;
 
     /**
@@ -64,7 +69,11 @@ public final class JournalHandler implements EventHandler<PipelineSlot>
         {
             batchStart = sequence;
         }
-        if (failed)
+        if (slot.snapshot != null)
+        {
+            slot.snapshot.tag(lastIndex, lastSequence.get(), lastAppendMs, failed);
+        }
+        else if (failed)
         {
             slot.systemError = ErrorCode.E9002;
         }
@@ -73,7 +82,11 @@ public final class JournalHandler implements EventHandler<PipelineSlot>
             try
             {
                 final long t0 = nanoClock.nanoTime();
-                slot.ledgerIndex = writer.append(slot.event.request, slot.event.result, epochClock.time());
+                final long nowMs = epochClock.time();
+                slot.ledgerIndex = writer.append(slot.event.request, slot.event.result, nowMs);
+                lastIndex = slot.ledgerIndex;
+                lastAppendMs = nowMs;
+                lastSequence.lazySet(lastSequence.get() + 1); // the writer numbers records 1, 2, 3, ...
                 meters.onAppend(nanoClock.nanoTime() - t0);
                 pendingInBatch++;
                 counters.increment(GatewayCounter.LEDGER_APPENDS);
@@ -105,6 +118,40 @@ public final class JournalHandler implements EventHandler<PipelineSlot>
         {
             batchStart = -1;
         }
+    }
+
+    /**
+     * Where the ledger ended when the pipeline started (before this handler's first append).
+     *
+     * @param index    index of the ledger's last record, or -1 when empty.
+     * @param sequence its sequence, or 0.
+     * @param appendMs its append time, or 0.
+     * @return this.
+     */
+    public JournalHandler startingAfter(final long index, final long sequence, final long appendMs)
+    {
+        lastIndex = index;
+        lastAppendMs = appendMs;
+        lastSequence.set(sequence);
+        return this;
+    }
+
+    /** @return index of the last record in the ledger (journal thread, or after the pipeline stopped). */
+    public long lastIndex()
+    {
+        return lastIndex;
+    }
+
+    /** @return append time of the last record in the ledger (as {@link #lastIndex}). */
+    public long lastAppendMs()
+    {
+        return lastAppendMs;
+    }
+
+    /** @return sequence of the last record in the ledger (any thread). */
+    public long lastSequence()
+    {
+        return lastSequence.get();
     }
 
     /**

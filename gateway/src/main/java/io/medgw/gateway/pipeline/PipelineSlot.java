@@ -2,6 +2,7 @@ package io.medgw.gateway.pipeline;
 
 import io.medgw.codec.ErrorCode;
 import io.medgw.gateway.net.ReplyChannel;
+import io.medgw.gateway.snapshot.SnapshotRequest;
 
 /**
  * One preallocated ring slot: the {@link SettlementEvent} the business stages work on, plus what
@@ -11,6 +12,7 @@ import io.medgw.gateway.net.ReplyChannel;
  *   settle handler           event.*, journal
  *   journal handler          ledgerIndex, systemError
  *   reply handler            (reads all; clears references when done)
+ *   snapshot publisher       snapshot (and nothing else: such a slot carries no request)
  * </pre>
  */
 public final class PipelineSlot
@@ -34,6 +36,8 @@ public final class PipelineSlot
     public ErrorCode systemError = ErrorCode.NONE;
     /** Which part of the gateway answers: the settlement core or the transaction desk. */
     public boolean desk;
+    /** Not a request but a snapshot of the state (set by its publisher; each stage does its part, nothing is answered). */
+    public SnapshotRequest snapshot;
 
     /** Resets every field the translator does not set itself (called by the translator). */
     void reset()
@@ -44,12 +48,14 @@ public final class PipelineSlot
         ledgerIndex = -1;
         systemError = ErrorCode.NONE;
         desk = false;
+        snapshot = null;
     }
 
     /** Drops references once the reply is sent, so the heap does not keep the previous request's graph. */
     void clearReferences()
     {
         reply = null;
+        snapshot = null;
         event.clear();
     }
 }

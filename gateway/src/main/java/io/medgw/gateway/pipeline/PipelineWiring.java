@@ -12,6 +12,7 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.medgw.gateway.config.PipelineIdleStrategy;
 import io.medgw.gateway.reply.ReplyHandler;
+import io.medgw.gateway.snapshot.SnapshotRequest;
 import io.medgw.gateway.status.CountedErrorHandler;
 import io.medgw.gateway.status.GatewayCounter;
 import io.medgw.gateway.status.GatewayCounters;
@@ -90,6 +91,23 @@ public final class PipelineWiring implements AutoCloseable
     public RingBuffer<PipelineSlot> ring()
     {
         return ring;
+    }
+
+    /**
+     * Publishes a snapshot slot (any thread; the ring is multi-producer).
+     *
+     * @param request the snapshot.
+     * @return false when the ring is full (nothing published).
+     */
+    public boolean tryPublishSnapshot(final SnapshotRequest request)
+    {
+        return ring.tryPublishEvent((slot, sequence, r) ->
+        {
+            slot.reset();
+            slot.reply = null;
+            slot.event.clear();
+            slot.snapshot = r;
+        }, request);
     }
 
     /** @return slots published and not yet released by the reply stage. */

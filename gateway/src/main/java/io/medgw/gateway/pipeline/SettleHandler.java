@@ -45,6 +45,11 @@ public final class SettleHandler implements EventHandler<PipelineSlot>
     @Override
     public void onEvent(final PipelineSlot slot, final long sequence, final boolean endOfBatch)
     {
+        if (slot.snapshot != null)
+        {
+            slot.snapshot.capture(); // the state now includes every slot before this one
+            return;
+        }
         if (slot.decodeError != ErrorCode.NONE)
         {
             return;

@@ -62,6 +62,12 @@ public final class ReplyHandler implements EventHandler<PipelineSlot>
     @Override
     public void onEvent(final PipelineSlot slot, final long sequence, final boolean endOfBatch)
     {
+        if (slot.snapshot != null)
+        {
+            slot.snapshot.release(); // its records are durable now; nothing to answer
+            slot.snapshot = null;
+            return;
+        }
         encoder.header(receiverAdmdvs, ++serial, slot.receivedEpochMs, epochClock.time());
         final SettlementEvent e = slot.event;
         final ByteSink out;

@@ -35,7 +35,9 @@ public enum GatewayCounter
     HANDLER_ERRORS(24, "medgw.errors", "kind", "handler", "exceptions in pipeline handlers", true),
     LISTENER_ERRORS(25, "medgw.errors", "kind", "listener", "exceptions thrown by the inbound request listener", true),
     NET_ERRORS(26, "medgw.errors", "kind", "net", "unexpected exceptions on a client connection", true),
-    FATAL_ERRORS(27, "medgw.errors", "kind", "fatal", "errors that stopped the pipeline", true);
+    FATAL_ERRORS(27, "medgw.errors", "kind", "fatal", "errors that stopped the pipeline", true),
+    SNAPSHOTS_WRITTEN(28, "medgw.snapshots", "result", "written", "state snapshots committed", false),
+    SNAPSHOT_FAILURES(29, "medgw.snapshots", "result", "failed", "state snapshots that could not be written", true);
 
     private static final GatewayCounter[] BY_ID;
 

@@ -138,4 +138,26 @@ final class AdminServerTest
         assertThat(call("POST", "/admin/reload")).startsWith("404", "reload not configured\n");
         assertThat(call("POST", "/metrics")[0]).isEqualTo("405");
     }
+
+    @Test
+    void shouldRequestASnapshotOnPostAndSayWhenOneIsAlreadyInProgress() throws Exception
+    {
+        final AtomicInteger asked = new AtomicInteger();
+        admin = new AdminServer(ctx, readiness, null).snapshotHook(() -> asked.incrementAndGet() == 1).start();
+
+        assertThat(call("POST", "/admin/snapshot")).startsWith("202",
+            "snapshot requested: the log and medgw_snapshots_total say when it is written\n");
+        assertThat(call("POST", "/admin/snapshot")).startsWith("409",
+            "a snapshot is already in progress (or the ring is full): retry later\n");
+        assertThat(call("GET", "/admin/snapshot")[0]).isEqualTo("405");
+        assertThat(asked).hasValue(2);
+    }
+
+    @Test
+    void shouldAnswer404ForASnapshotWhenSnapshotsAreOff() throws Exception
+    {
+        start(null);
+
+        assertThat(call("POST", "/admin/snapshot")).startsWith("404", "snapshots are off (the desk cannot write them)\n");
+    }
 }

@@ -7,6 +7,8 @@ import io.medgw.gateway.visit.TransactionDesk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -248,8 +250,9 @@ final class DeskFlowIT
             .acct(true).medfee(700_000);
     }
 
-    @Test
-    void shouldKeepSignInsVisitsAndFilesWhenRestartedOnTheSameLedger() throws Exception
+    @ParameterizedTest(name = "from a snapshot: {0}")
+    @ValueSource(booleans = {true, false})
+    void shouldKeepSignInsVisitsAndFilesWhenRestartedOnTheSameLedger(final boolean fromSnapshot) throws Exception
     {
         signIn(TestRegion.H3);
         final Bill registration = Bill.of(gw.clock, "2201", TestRegion.H3).person("E2").data("insutype", "310")
@@ -269,12 +272,17 @@ final class DeskFlowIT
         final long stateDigest = gw.gateway().state().digest();
         final long records = gw.ledgerSize();
         client.close();
-        gw.stop();
+        gw.stop(); // writes a snapshot of the final state
+        if (!fromSnapshot)
+        {
+            ItGateway.deleteSnapshots(root);
+        }
 
         gw.start(ctx -> { }, ItGateway.fullDesk(desk));
         client = gw.client();
 
-        assertThat(gw.gateway().rebuiltRecords()).isEqualTo(records);
+        assertThat(gw.gateway().restoredFrom() != null).as("restored from the stop's snapshot").isEqualTo(fromSnapshot);
+        assertThat(gw.gateway().rebuiltRecords()).as("ledger records replayed").isEqualTo(fromSnapshot ? 0 : records);
         assertThat(desk.get().digest()).as("sign-ins, visits, files and re-send answers rebuilt").isEqualTo(deskDigest);
         final long stateDigestAfterRestart = gw.gateway().state().digest();
         assertThat(ok(registration).text("output.data.mdtrt_id")).as("a re-sent 2201 gets its first answer").isEqualTo(mdtrtId);

@@ -113,6 +113,26 @@ final class ItGateway implements AutoCloseable
         };
     }
 
+    /**
+     * Deletes the snapshots of the test's ledger (the next start replays the whole ledger).
+     *
+     * @param root the directory given to the constructor.
+     */
+    static void deleteSnapshots(final Path root) throws IOException
+    {
+        final Path dir = root.resolve("ledger").resolve("snapshots");
+        if (Files.isDirectory(dir))
+        {
+            try (var files = Files.list(dir))
+            {
+                for (final Path f : files.toList())
+                {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+
     /** The test expects error counters to move (a handler failure it provoked). */
     void expectErrors()
     {

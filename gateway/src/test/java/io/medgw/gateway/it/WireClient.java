@@ -171,6 +171,24 @@ final class WireClient implements AutoCloseable
         }
     }
 
+    /**
+     * One POST without a body on a fresh connection (the admin endpoints).
+     *
+     * @param port the port.
+     * @param path the path.
+     * @return the reply.
+     * @throws IOException on a socket error.
+     */
+    static Reply post(final int port, final String path) throws IOException
+    {
+        try (WireClient c = new WireClient(port))
+        {
+            c.sendRaw(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+            return c.read();
+        }
+    }
+
     @Override
     public void close() throws IOException
     {

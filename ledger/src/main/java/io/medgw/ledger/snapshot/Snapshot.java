@@ -21,18 +21,20 @@ public final class Snapshot
     private final Path path;
     private final long ledgerIndex;
     private final long ledgerSequence;
+    private final long ledgerAppendMs;
     private final long createdEpochMs;
     private final long stateDigestHi;
     private final long stateDigestLo;
     private final long payloadLength;
     private final int payloadCrc;
 
-    Snapshot(final Path path, final long ledgerIndex, final long ledgerSequence, final long createdEpochMs,
+    Snapshot(final Path path, final long ledgerIndex, final long ledgerSequence, final long ledgerAppendMs, final long createdEpochMs,
         final long stateDigestHi, final long stateDigestLo, final long payloadLength, final int payloadCrc)
     {
         this.path = path;
         this.ledgerIndex = ledgerIndex;
         this.ledgerSequence = ledgerSequence;
+        this.ledgerAppendMs = ledgerAppendMs;
         this.createdEpochMs = createdEpochMs;
         this.stateDigestHi = stateDigestHi;
         this.stateDigestLo = stateDigestLo;
@@ -83,6 +85,12 @@ public final class Snapshot
     public long ledgerSequence()
     {
         return ledgerSequence;
+    }
+
+    /** @return the append time of that record, epoch ms (with index and sequence, it identifies the record). */
+    public long ledgerAppendMs()
+    {
+        return ledgerAppendMs;
     }
 
     /** @return when the snapshot was taken, epoch ms. */

@@ -74,6 +74,7 @@ public final class SnapshotStore
      *
      * @param ledgerIndex    index of the last ledger record the state includes.
      * @param ledgerSequence sequence of that record (names the file).
+     * @param ledgerAppendMs append time of that record (tells this ledger's record from another's).
      * @param stateDigestHi  high half of the state digest.
      * @param stateDigestLo  low half of the state digest.
      * @param nowEpochMs     creation time.
@@ -81,10 +82,10 @@ public final class SnapshotStore
      * @return the snapshot written.
      * @throws IOException when writing or forcing fails (no file is left under the final name).
      */
-    public Snapshot save(final long ledgerIndex, final long ledgerSequence, final long stateDigestHi,
+    public Snapshot save(final long ledgerIndex, final long ledgerSequence, final long ledgerAppendMs, final long stateDigestHi,
         final long stateDigestLo, final long nowEpochMs, final SnapshotWriter writer) throws IOException
     {
-        return commit(begin(writer), ledgerIndex, ledgerSequence, stateDigestHi, stateDigestLo, nowEpochMs);
+        return commit(begin(writer), ledgerIndex, ledgerSequence, ledgerAppendMs, stateDigestHi, stateDigestLo, nowEpochMs);
     }
 
     /**
@@ -124,19 +125,20 @@ public final class SnapshotStore
      * @param pending        what {@link #begin} wrote.
      * @param ledgerIndex    index of the last ledger record the state includes.
      * @param ledgerSequence sequence of that record (names the file).
+     * @param ledgerAppendMs append time of that record (tells this ledger's record from another's).
      * @param stateDigestHi  high half of the state digest.
      * @param stateDigestLo  low half of the state digest.
      * @param nowEpochMs     creation time.
      * @return the snapshot.
      * @throws IOException when writing or forcing fails (the temporary file is deleted).
      */
-    public Snapshot commit(final PendingSnapshot pending, final long ledgerIndex, final long ledgerSequence,
+    public Snapshot commit(final PendingSnapshot pending, final long ledgerIndex, final long ledgerSequence, final long ledgerAppendMs,
         final long stateDigestHi, final long stateDigestLo, final long nowEpochMs) throws IOException
     {
         final Path target = dir.resolve(String.format("%s%020d%s", PREFIX, ledgerSequence, SUFFIX));
         try (FileChannel channel = FileChannel.open(pending.path(), StandardOpenOption.WRITE))
         {
-            final ByteBuffer header = SnapshotFormat.header(ledgerIndex, ledgerSequence, nowEpochMs,
+            final ByteBuffer header = SnapshotFormat.header(ledgerIndex, ledgerSequence, ledgerAppendMs, nowEpochMs,
                 stateDigestHi, stateDigestLo, pending.payloadLength(), pending.payloadCrc());
             channel.write(header, 0);
             channel.force(true);
@@ -149,7 +151,7 @@ public final class SnapshotStore
         Files.move(pending.path(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         forceDirectory();
         prune();
-        return new Snapshot(target, ledgerIndex, ledgerSequence, nowEpochMs, stateDigestHi, stateDigestLo,
+        return new Snapshot(target, ledgerIndex, ledgerSequence, ledgerAppendMs, nowEpochMs, stateDigestHi, stateDigestLo,
             pending.payloadLength(), pending.payloadCrc());
     }
 
@@ -212,11 +214,12 @@ public final class SnapshotStore
                 }
             }
             if (h.hasRemaining() || h.getInt(0) != SnapshotFormat.MAGIC || h.getShort(4) != SnapshotFormat.VERSION ||
-                SnapshotFormat.crc(h.array(), 60) != h.getInt(60))
+                h.getShort(6) != SnapshotFormat.HEADER_LENGTH ||
+                SnapshotFormat.crc(h.array(), SnapshotFormat.HEADER_CRC_AT) != h.getInt(SnapshotFormat.HEADER_CRC_AT))
             {
                 return null;
             }
-            final long payloadLength = h.getLong(48);
+            final long payloadLength = h.getLong(56);
             if (channel.size() != SnapshotFormat.HEADER_LENGTH + payloadLength)
             {
                 return null;
@@ -226,12 +229,12 @@ public final class SnapshotStore
             {
                 in.transferTo(java.io.OutputStream.nullOutputStream());
             }
-            if ((int)crc.getValue() != h.getInt(56))
+            if ((int)crc.getValue() != h.getInt(64))
             {
                 return null;
             }
-            return new Snapshot(file, h.getLong(8), h.getLong(16), h.getLong(24), h.getLong(32), h.getLong(40),
-                payloadLength, h.getInt(56));
+            return new Snapshot(file, h.getLong(8), h.getLong(16), h.getLong(24), h.getLong(32), h.getLong(40), h.getLong(48),
+                payloadLength, h.getInt(64));
         }
         catch (final IOException ex)
         {

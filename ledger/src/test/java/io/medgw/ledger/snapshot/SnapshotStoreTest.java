@@ -39,8 +39,8 @@ class SnapshotStoreTest
     void shouldReturnTheNewestSnapshotWithItsTagAndPayload() throws IOException
     {
         final SnapshotStore store = new SnapshotStore(dir, 3);
-        store.save(0x4d5500000005L, 6, 11, 12, 1_000, balances(1, 2));
-        store.save(0x4d5600000002L, 40, 21, 22, 2_000, balances(100_00, -5_00, 7));
+        store.save(0x4d5500000005L, 6, 500, 11, 12, 1_000, balances(1, 2));
+        store.save(0x4d5600000002L, 40, 500, 21, 22, 2_000, balances(100_00, -5_00, 7));
 
         final Snapshot latest = store.latest();
 
@@ -66,8 +66,8 @@ class SnapshotStoreTest
     void shouldFallBackToAnOlderSnapshotWhenTheNewestIsDamaged() throws IOException
     {
         final SnapshotStore store = new SnapshotStore(dir, 2);
-        store.save(5, 5, 0, 0, 1, balances(1));
-        final Snapshot newest = store.save(9, 9, 0, 0, 2, balances(2));
+        store.save(5, 5, 500, 0, 0, 1, balances(1));
+        final Snapshot newest = store.save(9, 9, 500, 0, 0, 2, balances(2));
         final byte[] bytes = Files.readAllBytes(newest.path());
         bytes[bytes.length - 3] ^= 1;
         Files.write(newest.path(), bytes);
@@ -81,7 +81,7 @@ class SnapshotStoreTest
         final SnapshotStore store = new SnapshotStore(dir, 2);
         for (int i = 1; i <= 5; i++)
         {
-            store.save(i, i, 0, 0, i, balances(i));
+            store.save(i, i, 500, 0, 0, i, balances(i));
         }
         try (Stream<Path> files = Files.list(dir))
         {
@@ -95,7 +95,7 @@ class SnapshotStoreTest
     {
         final SnapshotStore store = new SnapshotStore(dir, 2);
 
-        assertThatThrownBy(() -> store.save(1, 1, 0, 0, 1, out ->
+        assertThatThrownBy(() -> store.save(1, 1, 500, 0, 0, 1, out ->
         {
             out.writeLong(1);
             throw new IOException("state dump failed");
@@ -111,7 +111,7 @@ class SnapshotStoreTest
     @Test
     void shouldRejectAReaderThatLeavesPayloadUnread() throws IOException
     {
-        final Snapshot snapshot = new SnapshotStore(dir, 1).save(1, 1, 0, 0, 1, balances(1, 2, 3));
+        final Snapshot snapshot = new SnapshotStore(dir, 1).save(1, 1, 500, 0, 0, 1, balances(1, 2, 3));
 
         assertThatThrownBy(() -> snapshot.read(in -> in.readInt())).isInstanceOf(IOException.class)
             .hasMessageContaining("unread");
@@ -124,12 +124,13 @@ class SnapshotStoreTest
         final PendingSnapshot pending = store.begin(balances(3, 4));
 
         assertThat(store.latest()).isNull(); // a pending payload is not a snapshot yet
-        final Snapshot committed = store.commit(pending, 77, 8, 1, 2, 3_000);
+        final Snapshot committed = store.commit(pending, 77, 8, 500, 1, 2, 3_000);
 
         assertThat(Files.exists(pending.path())).isFalse();
         final Snapshot latest = store.latest();
         assertThat(latest.path()).isEqualTo(committed.path());
         assertThat(latest.ledgerIndex()).isEqualTo(77);
+        assertThat(latest.ledgerAppendMs()).isEqualTo(500);
         latest.read(in ->
         {
             assertThat(in.readInt()).isEqualTo(2);
