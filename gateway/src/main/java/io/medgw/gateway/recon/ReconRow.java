@@ -1,5 +1,6 @@
 package io.medgw.gateway.recon;
 
+import io.medgw.gateway.state.StateHash;
 import io.medgw.gateway.visit.DeskSnapshot;
 import io.medgw.gateway.visit.SnapshotBlocks;
 
@@ -29,6 +30,8 @@ public final class ReconRow
     /** 0 settlement, 1 cancellation. */
     final int refdSetlFlag;
     long ledgerIndex = -1;
+    private long hash;
+    private boolean hashed;
 
     ReconRow(final String fixmedinsCode, final String setlId, final String origSetlId, final String mdtrtId,
         final String psnNo, final String msgid, final String insutype, final String clrType, final int day,
@@ -168,5 +171,38 @@ public final class ReconRow
     public long ledgerIndex()
     {
         return ledgerIndex;
+    }
+
+    /**
+     * @return the row's hash for the index's digest (not the ledger index, which a live desk learns
+     * late). Memoized: every field it reads is final, and a snapshot digests a million rows while
+     * the pipeline waits.
+     */
+    long hash()
+    {
+        if (!hashed)
+        {
+            hash = computeHash();
+            hashed = true;
+        }
+        return hash;
+    }
+
+    private long computeHash()
+    {
+        long h = StateHash.of(setlId);
+        h = StateHash.combine(h, StateHash.of(fixmedinsCode));
+        h = StateHash.combine(h, StateHash.of(msgid));
+        h = StateHash.combine(h, day);
+        h = StateHash.combine(h, medfeeSumamt);
+        h = StateHash.combine(h, fundPaySumamt);
+        h = StateHash.combine(h, acctPay);
+        h = StateHash.combine(h, refdSetlFlag);
+        h = StateHash.combine(h, StateHash.of(origSetlId));
+        h = StateHash.combine(h, StateHash.of(mdtrtId));
+        h = StateHash.combine(h, StateHash.of(psnNo));
+        h = StateHash.combine(h, StateHash.of(insutype));
+        h = StateHash.combine(h, StateHash.of(clrType));
+        return StateHash.combine(h, psnCashPay);
     }
 }

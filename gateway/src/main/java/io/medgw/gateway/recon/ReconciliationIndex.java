@@ -139,21 +139,7 @@ public final class ReconciliationIndex
         long sum = 0;
         for (final Map.Entry<String, ReconRow> e : bySetlId.entrySet())
         {
-            final ReconRow r = e.getValue();
-            long h = StateHash.of(r.setlId);
-            h = StateHash.combine(h, StateHash.of(r.fixmedinsCode));
-            h = StateHash.combine(h, StateHash.of(r.msgid));
-            h = StateHash.combine(h, r.day);
-            h = StateHash.combine(h, r.medfeeSumamt);
-            h = StateHash.combine(h, r.fundPaySumamt);
-            h = StateHash.combine(h, r.acctPay);
-            h = StateHash.combine(h, r.refdSetlFlag);
-            h = StateHash.combine(h, StateHash.of(r.origSetlId));
-            h = StateHash.combine(h, StateHash.of(r.mdtrtId));
-            h = StateHash.combine(h, StateHash.of(r.psnNo));
-            h = StateHash.combine(h, StateHash.of(r.insutype));
-            h = StateHash.combine(h, StateHash.of(r.clrType));
-            sum += StateHash.mix(StateHash.combine(h, r.psnCashPay));
+            sum += StateHash.mix(e.getValue().hash());
         }
         long days = 0;
         for (final Map.Entry<String, TreeMap<Integer, List<ReconRow>>> e : byInstitution.entrySet())

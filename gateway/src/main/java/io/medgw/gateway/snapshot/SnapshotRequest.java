@@ -4,11 +4,11 @@ package io.medgw.gateway.snapshot;
  * A snapshot travelling through the ring as a slot of its own, so that each stage does its part in
  * ring order, with no lock and no pause of the other threads:
  * <pre>
- *   settle thread   capture(): writes state + desk to a temporary file; the state then includes
+ *   settle thread   capture(): state + desk into memory; the state then includes
  *                   every slot before this one and none after
  *   journal thread  tag(): the ledger position of the last record appended before this slot,
  *                   which is exactly the last record the captured state includes
- *   reply thread    release(): that record's batch is durable; the commit (header, force, rename)
+ *   reply thread    release(): that record's batch is durable; the commit (file, force, rename)
  *                   runs on the snapshot thread
  * </pre>
  * The Disruptor's sequence barriers order each stage's writes before the next stage's reads.

@@ -22,9 +22,9 @@ import java.util.function.Predicate;
  * ledger records after it:
  * <ul>
  * <li>while running, every {@code snapshot.every.records} ledger records: the snapshot thread checks
- * once a second and publishes a {@link SnapshotRequest} into the ring; the settle thread writes the
- * payload (the pipeline waits meanwhile: about 1 s per million settlements known, see
- * docs/operations.md), the snapshot thread commits it;</li>
+ * once a second and publishes a {@link SnapshotRequest} into the ring; the settle thread captures
+ * the payload in memory (the pipeline waits meanwhile: about 2 s per million settlements known, see
+ * docs/operations.md), the snapshot thread writes and commits it;</li>
  * <li>on request ({@code POST /admin/snapshot});</li>
  * <li>at a graceful stop, after the ring has drained: {@link #takeAtStop}.</li>
  * </ul>
@@ -139,7 +139,11 @@ public final class SnapshotTaker implements AutoCloseable
         }
         catch (final RejectedExecutionException ex)
         {
-            inFlight.set(false); // stopping: the next start deletes the temporary file
+            if (r.captured != null)
+            {
+                r.captured.pending().free();
+            }
+            inFlight.set(false); // stopping: the stop takes its own snapshot
         }
     }
 
@@ -151,13 +155,15 @@ public final class SnapshotTaker implements AutoCloseable
             {
                 fail("could not be written", r.failure);
             }
-            else if (r.ledgerFailed || r.ledgerIndex < 0 || r.ledgerSequence <= coveredSequence)
+            else if (r.ledgerFailed)
             {
-                store.discard(r.captured.pending()); // nothing durable to cover, or nothing new
-                if (r.ledgerFailed)
-                {
-                    fail("dropped: the ledger has failed", null);
-                }
+                r.captured.pending().free();
+                fail("dropped: the ledger has failed", null);
+            }
+            else if (r.ledgerIndex < 0 || r.ledgerSequence <= coveredSequence)
+            {
+                r.captured.pending().free();
+                LOG.debug("snapshot dropped: nothing new since ledger record {}", coveredSequence);
             }
             else
             {

@@ -12,14 +12,14 @@ import java.io.DataOutput;
 import java.io.IOException;
 
 /**
- * The gateway's snapshot payload: the {@link SettlementState} and the transaction desk, after a
- * header that says what it is. The snapshot file's header carries the ledger record the state
+ * The gateway's snapshot payload: two sections, the {@link SettlementState} (after a tag that says
+ * what the payload is) and the transaction desk, written one after the other and read back at the
+ * same time, each by its own thread (they share nothing). The snapshot file's header carries the ledger record the state
  * covers and two digests, {@code hi} = {@link SettlementState#digest()} and {@code lo} = the desk's
  * {@link TransactionDeskAdapter#digest()}, which a restore checks after reading.
  * <pre>
- *   int  TAG ("MGSN")   int FORMAT
- *   settlement state section   (SettlementState.writeSnapshot)
- *   desk section               (TransactionDeskAdapter.writeSnapshot)
+ *   section 0   int TAG ("MGSN")   int FORMAT   SettlementState.writeSnapshot
+ *   section 1   TransactionDeskAdapter.writeSnapshot (its own tag and version)
  * </pre>
  * Thread: the state's single writer (the settle thread, or the starting / stopping thread while the
  * pipeline does not run).
@@ -43,8 +43,8 @@ public final class StateSnapshots
     }
 
     /**
-     * Writes the payload of a snapshot to a temporary file of {@code store} (the part that must run
-     * on the state's thread; see {@link SnapshotStore#begin}).
+     * Captures the payload of a snapshot in memory (the part that must run on the state's thread;
+     * see {@link SnapshotStore#begin}).
      *
      * @param store the snapshot store.
      * @return the payload and the digests to commit it with.
@@ -52,7 +52,7 @@ public final class StateSnapshots
      */
     public Captured capture(final SnapshotStore store) throws IOException
     {
-        final PendingSnapshot pending = store.begin(this::write);
+        final PendingSnapshot pending = store.begin(this::writeState, desk::writeSnapshot);
         return new Captured(pending, state.digest(), desk.digest());
     }
 
@@ -65,9 +65,19 @@ public final class StateSnapshots
      */
     public void restore(final Snapshot snapshot) throws IOException
     {
-        snapshot.read(this::read);
-        final long stateDigest = state.digest();
-        final long deskDigest = desk.digest();
+        // each section's thread also digests what it read: both at once
+        final long[] digests = new long[2];
+        snapshot.read(in ->
+        {
+            readState(in);
+            digests[0] = state.digest();
+        }, in ->
+        {
+            desk.readSnapshot(in);
+            digests[1] = desk.digest();
+        });
+        final long stateDigest = digests[0];
+        final long deskDigest = digests[1];
         if (stateDigest != snapshot.stateDigestHi() || deskDigest != snapshot.stateDigestLo())
         {
             throw new IOException("snapshot " + snapshot.path().getFileName() + ": state read back differs from the state written (digests " +
@@ -76,15 +86,14 @@ public final class StateSnapshots
         }
     }
 
-    private void write(final DataOutput out) throws IOException
+    private void writeState(final DataOutput out) throws IOException
     {
         out.writeInt(TAG);
         out.writeInt(FORMAT);
         state.writeSnapshot(out);
-        desk.writeSnapshot(out);
     }
 
-    private void read(final DataInput in) throws IOException
+    private void readState(final DataInput in) throws IOException
     {
         SnapshotData.expectTag(in, TAG, "gateway");
         final int format = in.readInt();
@@ -93,13 +102,12 @@ public final class StateSnapshots
             throw new IOException("snapshot format " + format + " is not the format this gateway reads (" + FORMAT + ")");
         }
         state.readSnapshot(in);
-        desk.readSnapshot(in);
     }
 
     /**
-     * A payload written on the state thread, waiting for its ledger position.
+     * A payload captured on the state thread, waiting for its ledger position.
      *
-     * @param pending     the payload file.
+     * @param pending     the payload.
      * @param stateDigest the settlement state's digest when it was written.
      * @param deskDigest  the desk's digest when it was written.
      */

@@ -1,7 +1,5 @@
 package io.medgw.ledger.snapshot;
 
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -16,15 +14,14 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 
 /**
  * Snapshot files that bound restart time: the gateway periodically dumps its state (accumulators,
  * idempotency window, visits) tagged with the ledger index it covers; on restart it loads the
  * {@link #latest()} valid snapshot and replays only the records after that index.
  * <p>
- * A snapshot is written to a temporary file ({@link #begin}), then given its header, forced and
- * atomically renamed ({@link #commit}) to
+ * A snapshot's payload is captured in memory ({@link #begin}), then written to a temporary file
+ * with its header, forced and atomically renamed ({@link #commit}) to
  * {@code snapshot-<20-digit sequence>.snap}, and the directory forced: a crash leaves either the
  * old set or the new file, never a half-written snapshot under the final name. Damaged files are
  * skipped by {@link #latest()}. Only the newest {@code retain} snapshots are kept.
@@ -56,7 +53,7 @@ public final class SnapshotStore
         deleteLeftovers();
     }
 
-    /** A crash between begin and commit leaves a temporary file; nobody will commit it now. */
+    /** A crash during a commit leaves a temporary file; nobody will finish it now. */
     private void deleteLeftovers() throws IOException
     {
         try (Stream<Path> files = Files.list(dir))
@@ -78,51 +75,40 @@ public final class SnapshotStore
      * @param stateDigestHi  high half of the state digest.
      * @param stateDigestLo  low half of the state digest.
      * @param nowEpochMs     creation time.
-     * @param writer         writes the payload.
+     * @param sections       write the payload's sections (one or more).
      * @return the snapshot written.
      * @throws IOException when writing or forcing fails (no file is left under the final name).
      */
     public Snapshot save(final long ledgerIndex, final long ledgerSequence, final long ledgerAppendMs, final long stateDigestHi,
-        final long stateDigestLo, final long nowEpochMs, final SnapshotWriter writer) throws IOException
+        final long stateDigestLo, final long nowEpochMs, final SnapshotWriter... sections) throws IOException
     {
-        return commit(begin(writer), ledgerIndex, ledgerSequence, ledgerAppendMs, stateDigestHi, stateDigestLo, nowEpochMs);
+        return commit(begin(sections), ledgerIndex, ledgerSequence, ledgerAppendMs, stateDigestHi, stateDigestLo, nowEpochMs);
     }
 
     /**
-     * First half of a snapshot: writes the payload to a temporary file (not forced) and returns it,
-     * before the caller knows which ledger record the state covers. The gateway's state thread calls
-     * this; the slow half, {@link #commit}, runs elsewhere once that record is durable.
+     * First half of a snapshot: writes the payload's sections into memory, before the caller knows
+     * which ledger record the state covers. The gateway's state thread calls this (the pipeline
+     * waits meanwhile, so it does no file I/O); the slow half, {@link #commit}, runs elsewhere once
+     * that record is durable. Allocates the payload's size on the heap until committed.
      *
-     * @param writer writes the payload.
-     * @return the payload written, not yet a snapshot.
-     * @throws IOException when writing fails (the temporary file is deleted).
+     * @param sections write the payload's sections, each read back by its own reader ({@link Snapshot#read}).
+     * @return the payload, not yet a snapshot.
+     * @throws IOException when a writer fails.
      */
-    public PendingSnapshot begin(final SnapshotWriter writer) throws IOException
+    public PendingSnapshot begin(final SnapshotWriter... sections) throws IOException
     {
-        final Path temp = Files.createTempFile(dir, PREFIX, TEMP_SUFFIX);
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE))
+        if (sections.length == 0)
         {
-            channel.position(SnapshotFormat.HEADER_LENGTH);
-            final CheckedOutputStream checked =
-                new CheckedOutputStream(Channels.newOutputStream(channel), new CRC32C());
-            final DataOutputStream out = new DataOutputStream(new BufferedOutputStream(checked, 256 * 1024));
-            writer.writeTo(out);
-            out.flush();
-            return new PendingSnapshot(temp, channel.position() - SnapshotFormat.HEADER_LENGTH,
-                (int)checked.getChecksum().getValue());
+            throw new IllegalArgumentException("a snapshot has at least one section");
         }
-        catch (final IOException | RuntimeException ex)
-        {
-            Files.deleteIfExists(temp);
-            throw ex;
-        }
+        return PendingSnapshot.capture(sections);
     }
 
     /**
-     * Second half: writes the header, forces the file, renames it atomically to its final name,
-     * forces the directory and prunes old snapshots.
+     * Second half: writes the payload and its header to a temporary file, forces it, renames it
+     * atomically to its final name, forces the directory and prunes old snapshots.
      *
-     * @param pending        what {@link #begin} wrote.
+     * @param pending        what {@link #begin} captured (freed here, whatever happens).
      * @param ledgerIndex    index of the last ledger record the state includes.
      * @param ledgerSequence sequence of that record (names the file).
      * @param ledgerAppendMs append time of that record (tells this ledger's record from another's).
@@ -136,34 +122,49 @@ public final class SnapshotStore
         final long stateDigestHi, final long stateDigestLo, final long nowEpochMs) throws IOException
     {
         final Path target = dir.resolve(String.format("%s%020d%s", PREFIX, ledgerSequence, SUFFIX));
-        try (FileChannel channel = FileChannel.open(pending.path(), StandardOpenOption.WRITE))
+        final Path temp = Files.createTempFile(dir, PREFIX, TEMP_SUFFIX);
+        final long payloadLength = pending.payloadLength();
+        final int payloadCrc;
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE))
         {
-            final ByteBuffer header = SnapshotFormat.header(ledgerIndex, ledgerSequence, ledgerAppendMs, nowEpochMs,
-                stateDigestHi, stateDigestLo, pending.payloadLength(), pending.payloadCrc());
-            channel.write(header, 0);
+            channel.position(SnapshotFormat.HEADER_LENGTH);
+            final CRC32C crc = new CRC32C();
+            final SectionBytes[] sections = pending.sections();
+            final ByteBuffer table = ByteBuffer.allocate(4 + PendingSnapshot.TABLE_ENTRY_BYTES * sections.length);
+            table.putInt(sections.length);
+            for (final SectionBytes section : sections)
+            {
+                table.putLong(section.length()).putInt(section.crc());
+            }
+            crc.update(table.array(), 0, table.capacity());
+            table.flip();
+            while (table.hasRemaining())
+            {
+                channel.write(table);
+            }
+            for (final SectionBytes section : sections)
+            {
+                section.writeTo(channel, crc);
+            }
+            payloadCrc = (int)crc.getValue();
+            channel.write(SnapshotFormat.header(ledgerIndex, ledgerSequence, ledgerAppendMs, nowEpochMs,
+                stateDigestHi, stateDigestLo, payloadLength, payloadCrc), 0);
             channel.force(true);
         }
         catch (final IOException | RuntimeException ex)
         {
-            discard(pending);
+            Files.deleteIfExists(temp);
             throw ex;
         }
-        Files.move(pending.path(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        finally
+        {
+            pending.free();
+        }
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         forceDirectory();
         prune();
         return new Snapshot(target, ledgerIndex, ledgerSequence, ledgerAppendMs, nowEpochMs, stateDigestHi, stateDigestLo,
-            pending.payloadLength(), pending.payloadCrc());
-    }
-
-    /**
-     * Drops a payload that will not become a snapshot (its ledger record was not made durable).
-     *
-     * @param pending what {@link #begin} wrote.
-     * @throws IOException when the file cannot be deleted.
-     */
-    public void discard(final PendingSnapshot pending) throws IOException
-    {
-        Files.deleteIfExists(pending.path());
+            payloadLength, payloadCrc);
     }
 
     /** @return the directory. */

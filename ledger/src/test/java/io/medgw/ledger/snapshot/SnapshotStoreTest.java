@@ -118,19 +118,19 @@ class SnapshotStoreTest
     }
 
     @Test
-    void shouldCommitAPayloadWrittenBeforeItsLedgerIndexWasKnown() throws IOException
+    void shouldCommitAPayloadCapturedBeforeItsLedgerIndexWasKnown() throws IOException
     {
         final SnapshotStore store = new SnapshotStore(dir, 2);
         final PendingSnapshot pending = store.begin(balances(3, 4));
 
-        assertThat(store.latest()).isNull(); // a pending payload is not a snapshot yet
+        assertThat(store.latest()).isNull(); // a captured payload is not a snapshot yet
         final Snapshot committed = store.commit(pending, 77, 8, 500, 1, 2, 3_000);
 
-        assertThat(Files.exists(pending.path())).isFalse();
         final Snapshot latest = store.latest();
         assertThat(latest.path()).isEqualTo(committed.path());
         assertThat(latest.ledgerIndex()).isEqualTo(77);
         assertThat(latest.ledgerAppendMs()).isEqualTo(500);
+        assertThat(latest.payloadLength()).isEqualTo(pending.payloadLength());
         latest.read(in ->
         {
             assertThat(in.readInt()).isEqualTo(2);
@@ -141,17 +141,47 @@ class SnapshotStoreTest
     }
 
     @Test
-    void shouldDiscardAPendingPayloadAndDeleteLeftoversOnOpen() throws IOException
+    void shouldReadEachSectionIntoItsOwnReaderAtTheSameTime() throws IOException
     {
         final SnapshotStore store = new SnapshotStore(dir, 2);
-        final PendingSnapshot dropped = store.begin(balances(1));
-        store.discard(dropped);
-        final PendingSnapshot crashed = store.begin(balances(2)); // a crash before commit leaves it
+        final byte[] big = new byte[700_000]; // several chunks
+        for (int i = 0; i < big.length; i++)
+        {
+            big[i] = (byte)(i * 31);
+        }
+        store.save(1, 1, 500, 0, 0, 1, out -> out.write(big), balances(5, 6));
+        final Snapshot s = store.latest();
+        final byte[] first = new byte[big.length];
+        final String[] threads = new String[2];
 
-        assertThat(Files.exists(dropped.path())).isFalse();
-        assertThat(Files.exists(crashed.path())).isTrue();
+        s.read(in ->
+        {
+            in.readFully(first);
+            threads[0] = Thread.currentThread().getName();
+        }, in ->
+        {
+            assertThat(in.readInt()).isEqualTo(2);
+            in.readLong();
+            in.readLong();
+            in.readUTF();
+            threads[1] = Thread.currentThread().getName();
+        });
+
+        assertThat(first).isEqualTo(big);
+        assertThat(threads[1]).isEqualTo("medgw-snapshot-read-1").isNotEqualTo(threads[0]);
+        assertThatThrownBy(() -> s.read(in -> in.readFully(new byte[big.length]))).isInstanceOf(IOException.class)
+            .hasMessageContaining("has 2 section(s); the reader expects 1");
+        assertThatThrownBy(() -> s.read(in -> in.readFully(first), in -> in.readInt())).isInstanceOf(IOException.class)
+            .hasMessageContaining("section 1 unread");
+    }
+
+    @Test
+    void shouldDeleteLeftoversOfACrashedCommitOnOpen() throws IOException
+    {
         new SnapshotStore(dir, 2);
-        assertThat(Files.exists(crashed.path())).isFalse();
+        final Path leftover = Files.write(dir.resolve("snapshot-123.tmp"), new byte[] {1, 2, 3});
+
         assertThat(new SnapshotStore(dir, 2).latest()).isNull();
+        assertThat(Files.exists(leftover)).isFalse();
     }
 }
