@@ -30,7 +30,7 @@ import java.util.function.IntSupplier;
  * sees the new cursor and does not park, or the publisher sees the stage and unparks it. A bounded
  * park ({@value #PARK_BOUND_NS} ns) is a safety net only.
  */
-final class ParkingWaitStrategy implements WaitStrategy
+public final class ParkingWaitStrategy implements WaitStrategy
 {
     static final int SPIN_TRIES = 200;
     static final int YIELD_TRIES = 100;
@@ -49,7 +49,7 @@ final class ParkingWaitStrategy implements WaitStrategy
      *                      ledger writer pre-faulting its file); it runs on the waiting stage's thread,
      *                      so pass it only when that thread owns what it touches. May be null.
      */
-    ParkingWaitStrategy(final NanoClock clock, final long yieldWindowNs, final IntSupplier idleWork)
+    public ParkingWaitStrategy(final NanoClock clock, final long yieldWindowNs, final IntSupplier idleWork)
     {
         this.clock = clock;
         this.yieldWindowNs = yieldWindowNs;

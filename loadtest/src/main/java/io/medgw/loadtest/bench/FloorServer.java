@@ -6,6 +6,7 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import io.medgw.gateway.pipeline.ParkingWaitStrategy;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -31,6 +32,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import org.agrona.concurrent.SystemNanoClock;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -123,7 +125,7 @@ public final class FloorServer implements AutoCloseable
         }
         else
         {
-            final WaitStrategy wait = mode == Mode.RING_HOP ? new FloorParkingWait(YIELD_WINDOW_NS) : new BusySpinWaitStrategy();
+            final WaitStrategy wait = mode == Mode.RING_HOP ? new ParkingWaitStrategy(SystemNanoClock.INSTANCE, YIELD_WINDOW_NS, null) : new BusySpinWaitStrategy();
             disruptor = new Disruptor<>(Slot::new, RING_SIZE, r ->
             {
                 final Thread t = new Thread(r, "floor-stage");
