@@ -6,8 +6,11 @@ import io.medgw.codec.message.SettlementResult;
 import io.medgw.codec.reply.ByteSink;
 import io.medgw.codec.reply.ResponseEncoder;
 
-/** A desk that handles nothing: every non-settlement transaction is refused E5004 (tests of the core alone). */
-public final class NoDesk implements TransactionDeskAdapter
+/**
+ * A desk that handles nothing: every non-settlement transaction is refused E5004 (tests of the core
+ * alone). Not final: a test desk overrides only what it is about.
+ */
+public class NoDesk implements TransactionDeskAdapter
 {
     @Override
     public boolean process(final SettlementEvent e)

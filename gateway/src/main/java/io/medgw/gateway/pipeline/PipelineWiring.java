@@ -2,6 +2,7 @@ package io.medgw.gateway.pipeline;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.PhasedBackoffWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
@@ -40,6 +41,13 @@ import java.util.function.IntSupplier;
 public final class PipelineWiring implements AutoCloseable
 {
     private static final String[] STAGE_NAMES = {"medgw-settle", "medgw-journal", "medgw-reply"};
+    private static final EventTranslatorOneArg<PipelineSlot, SnapshotRequest> SNAPSHOT_TRANSLATOR = (slot, sequence, r) ->
+    {
+        slot.reset();
+        slot.reply = null;
+        slot.event.clear();
+        slot.snapshot = r;
+    };
 
     private final Disruptor<PipelineSlot> disruptor;
     private final RingBuffer<PipelineSlot> ring;
@@ -101,13 +109,7 @@ public final class PipelineWiring implements AutoCloseable
      */
     public boolean tryPublishSnapshot(final SnapshotRequest request)
     {
-        return ring.tryPublishEvent((slot, sequence, r) ->
-        {
-            slot.reset();
-            slot.reply = null;
-            slot.event.clear();
-            slot.snapshot = r;
-        }, request);
+        return ring.tryPublishEvent(SNAPSHOT_TRANSLATOR, request);
     }
 
     /** @return slots published and not yet released by the reply stage. */

@@ -30,8 +30,7 @@ public final class ReconRow
     /** 0 settlement, 1 cancellation. */
     final int refdSetlFlag;
     long ledgerIndex = -1;
-    private long hash;
-    private boolean hashed;
+    private long hash; // 0: not computed yet (a hash that is 0 is just recomputed)
 
     ReconRow(final String fixmedinsCode, final String setlId, final String origSetlId, final String mdtrtId,
         final String psnNo, final String msgid, final String insutype, final String clrType, final int day,
@@ -180,10 +179,9 @@ public final class ReconRow
      */
     long hash()
     {
-        if (!hashed)
+        if (hash == 0)
         {
             hash = computeHash();
-            hashed = true;
         }
         return hash;
     }

@@ -47,8 +47,7 @@ public final class SettlementRecord
     private final int sign;
     /** The person's own fields (the same for each of their settlements: shared per psn_no). */
     private final String[] person;
-    private long hash;
-    private boolean hashed;
+    private long hash; // 0: not computed yet (a hash that is 0 is just recomputed)
     /** This visit's kind: mdtrt_cert_type, med_type, clr_optins, clr_type, clr_way (few distinct). */
     private final String[] visit;
     private final int benefitClass;
@@ -510,10 +509,9 @@ public final class SettlementRecord
     {
         // memoized: every field it reads is final, and a snapshot digests a million records on
         // the settle thread while the pipeline waits (2 s computed each time, 0.1 s memoized)
-        if (!hashed)
+        if (hash == 0)
         {
             hash = computeHash();
-            hashed = true;
         }
         return hash;
     }

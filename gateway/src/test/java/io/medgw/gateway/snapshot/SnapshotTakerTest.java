@@ -1,11 +1,6 @@
 package io.medgw.gateway.snapshot;
 
-import io.medgw.codec.message.SettlementRequest;
-import io.medgw.codec.message.SettlementResult;
-import io.medgw.codec.reply.ByteSink;
-import io.medgw.codec.reply.ResponseEncoder;
-import io.medgw.gateway.pipeline.SettlementEvent;
-import io.medgw.gateway.pipeline.TransactionDeskAdapter;
+import io.medgw.gateway.pipeline.NoDesk;
 import io.medgw.gateway.state.SettlementState;
 import io.medgw.gateway.status.GatewayCounter;
 import io.medgw.gateway.status.GatewayCounters;
@@ -139,7 +134,7 @@ final class SnapshotTakerTest
     }
 
     /** A desk whose state is one number, enough for the payload's second section. */
-    private static final class CountingDesk implements TransactionDeskAdapter
+    private static final class CountingDesk extends NoDesk
     {
         private int value = 42;
 
@@ -165,39 +160,6 @@ final class SnapshotTakerTest
         public long digest()
         {
             return value;
-        }
-
-        @Override
-        public boolean process(final SettlementEvent e)
-        {
-            return false;
-        }
-
-        @Override
-        public boolean knowsMsgid(final SettlementEvent e)
-        {
-            return false;
-        }
-
-        @Override
-        public void beforeSettlement(final SettlementEvent e)
-        {
-        }
-
-        @Override
-        public void afterSettlement(final SettlementEvent e)
-        {
-        }
-
-        @Override
-        public void apply(final SettlementRequest req, final SettlementResult res, final long ledgerIndex)
-        {
-        }
-
-        @Override
-        public ByteSink writeReply(final SettlementEvent e, final ResponseEncoder enc)
-        {
-            return null;
         }
     }
 }
