@@ -18,8 +18,9 @@ import java.util.concurrent.CountDownLatch;
 /** {@code medgw serve}: runs the gateway until SIGTERM/SIGINT, then shuts down gracefully. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Run the settlement gateway. Prints one line `listening on HOST:PORT` when ready (state rebuilt from the",
-        "ledger, ports bound). Stops gracefully on SIGTERM/SIGINT: refuses new requests, answers every one in the ring, closes",
-        "the ledger. Configuration keys and defaults: docs/operations.md."})
+        "newest snapshot and the ledger records after it, ports bound). Stops gracefully on SIGTERM/SIGINT: refuses new",
+        "requests, answers every one in the ring, writes a snapshot, closes the ledger.",
+        "Configuration keys and defaults: docs/operations.md."})
 public final class ServeCommand implements Callable<Integer>
 {
     @Option(names = "--config", description = "Configuration file (key = value; see docs/operations.md). Optional: defaults apply.")
@@ -34,7 +35,7 @@ public final class ServeCommand implements Callable<Integer>
     @Option(names = "--port", description = "Settlement HTTP port (overrides port; 0 = any free port).")
     Integer port;
 
-    @Option(names = "--admin-port", description = "Admin HTTP port: /metrics /health /ready /admin/reload (overrides admin.port).")
+    @Option(names = "--admin-port", description = "Admin HTTP port: /metrics /health /ready /admin/reload /admin/snapshot (overrides admin.port).")
     Integer adminPort;
 
     @Override

@@ -163,7 +163,8 @@ public final class SnapshotTaker implements AutoCloseable
             else if (r.ledgerIndex < 0 || r.ledgerSequence <= coveredSequence)
             {
                 r.captured.pending().free();
-                LOG.debug("snapshot dropped: nothing new since ledger record {}", coveredSequence);
+                LOG.info("snapshot not written: the ledger has no record since the last snapshot (ledger record {})",
+                    coveredSequence); // say so: POST /admin/snapshot promised a log line
             }
             else
             {
